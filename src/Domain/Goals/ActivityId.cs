@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace Lifestyle.Domain.Goals;
+
+/// <summary>
+/// An activity's id is its event's timestamp (UTC ticks, hex), so the event item can be read
+/// directly by key when the activity is removed; unique because timestamps strictly increase per goal.
+/// </summary>
+public static class ActivityId
+{
+    private const string Prefix = "act_";
+
+    public static string From(DateTimeOffset recordedAt) =>
+        Prefix + recordedAt.UtcTicks.ToString("x16", CultureInfo.InvariantCulture);
+
+    public static bool TryParse(string? id, out DateTimeOffset recordedAt)
+    {
+        recordedAt = default;
+        if (id is null || id.Length != Prefix.Length + 16 || !id.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (!long.TryParse(id.AsSpan(Prefix.Length), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var ticks)
+            || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks)
+        {
+            return false;
+        }
+
+        recordedAt = new DateTimeOffset(ticks, TimeSpan.Zero);
+        return true;
+    }
+}

@@ -1,0 +1,54 @@
+using Amazon.DynamoDBv2;
+using Lifestyle.Api.Auth;
+using Lifestyle.Api.Endpoints;
+using Lifestyle.Api.Http;
+using Lifestyle.Commands;
+using Lifestyle.Infrastructure;
+using Lifestyle.Infrastructure.Dynamo;
+using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Queries;
+using Microsoft.Extensions.Options;
+
+namespace Lifestyle.Api;
+
+public static class ApiHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
+        builder.Services.ConfigureHttpJsonOptions(o => StoreJson.Configure(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddLifestyleStorage(builder.Configuration);
+        builder.Services.AddLifestyleCommands();
+        builder.Services.AddLifestyleQueries();
+        builder.Services.AddLifestyleAuth(builder.Configuration);
+        builder.Services.AddHostedService<TableBootstrapService>();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapPublicEndpoints();
+        app.MapGroup("/v1").RequireAuthorization().MapGoalCommands();
+        return app;
+    }
+}
+
+/// <summary>Creates the table at start-up when <c>DynamoDb:CreateTableIfMissing</c> (local stacks).</summary>
+internal sealed class TableBootstrapService(IAmazonDynamoDB db, IOptions<DynamoOptions> options, ILogger<TableBootstrapService> log)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.CreateTableIfMissing && await TableSchema.EnsureAsync(db, options.Value.TableName, cancellationToken))
+        {
+            log.LogInformation("Created table {Table}", options.Value.TableName);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,38 @@
+using Amazon.DynamoDBv2;
+using Lifestyle.Infrastructure.Dynamo;
+using Lifestyle.Queries.Templates.GetTemplates;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace Lifestyle.Api.Endpoints;
+
+/// <summary>What needs no token: health and templates.</summary>
+public static class PublicEndpoints
+{
+    public static WebApplication MapPublicEndpoints(this WebApplication app)
+    {
+        app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+        app.MapGet("/health/ready", async (IAmazonDynamoDB db, IOptions<DynamoOptions> options, CancellationToken ct) =>
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(3));
+            string dynamo;
+            try
+            {
+                var table = await db.DescribeTableAsync(options.Value.TableName, timeout.Token);
+                dynamo = table.Table.TableStatus == TableStatus.ACTIVE ? "up" : "down";
+            }
+            catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException or OperationCanceledException)
+            {
+                dynamo = "down";
+            }
+
+            var ready = dynamo == "up";
+            return Results.Json(new { status = ready ? "ready" : "unavailable", checks = new { dynamodb = dynamo } },
+                statusCode: ready ? 200 : 503);
+        });
+        app.MapGet("/v1/templates", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetTemplatesQuery(), ct))
+            .Produces<TemplateList>();
+        return app;
+    }
+}

@@ -1,0 +1,81 @@
+using Lifestyle.Commands.EventStore;
+using Lifestyle.Domain.Events;
+using Lifestyle.Domain.Goals;
+using Microsoft.Extensions.Logging;
+
+namespace Lifestyle.Commands.Common;
+
+/// <summary>What a handler supplies: how to decide, and how to describe the outcome.</summary>
+/// <param name="GoalId">The goal commanded (for a create, the new id).</param>
+/// <param name="IsCreate">True when the goal must not exist yet.</param>
+/// <param name="Decide">decide(state, openGoals, now); may read (e.g. the activity being removed).</param>
+/// <param name="SuccessStatus">201 for creations, 200 otherwise.</param>
+/// <param name="Respond">The response from the state after the events and the events appended.</param>
+public sealed record GoalCommandPlan(
+    string GoalId,
+    bool IsCreate,
+    Func<GoalState?, int, DateTimeOffset, Task<IReadOnlyList<GoalEvent>>> Decide,
+    int SuccessStatus,
+    Func<GoalState, IReadOnlyList<EventEnvelope>, CommandResponse> Respond);
+
+/// <summary>
+/// Load → decide → append with the expected version. A lost race without <c>If-Match</c> re-reads and
+/// re-decides (bounded); with it, the loser gets 412. Idempotency keys replay the first response.
+/// </summary>
+public sealed class GoalCommandExecutor(
+    GoalEventStore store, IdempotencyRecords idempotency, TimeProvider time, ILogger<GoalCommandExecutor> log)
+{
+    public const int MaxAttempts = 60;
+
+    public async Task<CommandResult> ExecuteAsync(CommandMetadata meta, GoalCommandPlan plan, CancellationToken ct)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            if (meta.Idempotency is { } idem && await idempotency.FindAsync(meta.UserId, idem.Key, ct) is { } stored)
+            {
+                return stored.Fingerprint == idem.Fingerprint ? stored.Result : throw new IdempotencyKeyReusedException(idem.Key);
+            }
+
+            var state = plan.IsCreate ? null : await LoadAsync(meta, plan.GoalId, ct);
+            var openGoals = plan.IsCreate ? await store.OpenGoalsAsync(meta.UserId, ct) : 0;
+            var now = time.GetUtcNow();
+            var events = await plan.Decide(state, openGoals, now);
+            if (events.Count == 0)
+            {
+                return new CommandResult(plan.SuccessStatus, plan.Respond(state!, []));
+            }
+
+            var stamped = GoalStream.Stamp(state, meta.UserId, plan.GoalId, events, now, () => Guid.CreateVersion7().ToString("N"));
+            var after = stamped.Aggregate(state, GoalState.Evolve)!;
+            var result = new CommandResult(plan.SuccessStatus, plan.Respond(after, stamped));
+            var request = new AppendRequest(state, after, stamped, GoalStream.OpenGoalsDelta(state, events), meta.Idempotency, result, now);
+            var outcome = await store.AppendAsync(request, ct);
+            if (outcome == AppendOutcome.Appended)
+            {
+                return result;
+            }
+
+            if (outcome == AppendOutcome.VersionConflict && meta.ExpectedVersion is { } expected)
+            {
+                throw new VersionMismatchException(expected, (await LoadAsync(meta, plan.GoalId, ct)).Version);
+            }
+
+            log.LogDebug("Goal {GoalId}: {Outcome} on attempt {Attempt}; re-reading", plan.GoalId, outcome, attempt);
+            await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 20) * 3), ct);
+        }
+
+        throw new ConcurrencyExhaustedException(plan.GoalId, MaxAttempts);
+    }
+
+    private async Task<GoalState> LoadAsync(CommandMetadata meta, string goalId, CancellationToken ct)
+    {
+        var state = await store.LoadAsync(meta.UserId, goalId, ct)
+            ?? throw new GoalRuleException(GoalErrorCode.GoalNotFound, $"Goal {goalId} was not found.");
+        if (meta.ExpectedVersion is { } expected && state.Version != expected)
+        {
+            throw new VersionMismatchException(expected, state.Version);
+        }
+
+        return state;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2.Model;
+using Lifestyle.Domain.Events;
+
+namespace Lifestyle.Infrastructure.Storage;
+
+/// <summary>An event ↔ its immutable <c>ACTIVITY#goalId#timestamp</c> item.</summary>
+public static class EventItems
+{
+    public const string EventType = "eventType";
+    public const string Version = "version";
+    public const string EventId = "eventId";
+    public const string RecordedAt = "recordedAt";
+    public const string SchemaVersion = "schemaVersion";
+    public const string Data = "data";
+
+    public static Dictionary<string, AttributeValue> ToItem(EventEnvelope e)
+    {
+        var data = (JsonObject)JsonSerializer.SerializeToNode(e.Event, e.Event.GetType(), StoreJson.Options)!;
+        var item = new Dictionary<string, AttributeValue>
+        {
+            [Keys.PK] = S(Keys.User(e.UserId)),
+            [Keys.SK] = S(Keys.Event(e.GoalId, e.RecordedAt)),
+            ["entity"] = S("event"),
+            ["userId"] = S(e.UserId),
+            ["goalId"] = S(e.GoalId),
+            [EventType] = S(EventTypes.NameOf(e.Event)),
+            [Version] = N(e.Version),
+            [EventId] = S(e.EventId),
+            [RecordedAt] = S(Keys.Timestamp(e.RecordedAt)),
+            [SchemaVersion] = N(EventTypes.SchemaVersion),
+            [Data] = new AttributeValue { M = AttributeJson.ToMap(data) },
+        };
+        if (e.Event is ActivityLogged a)
+        {
+            // GSI2: a user's activities by local date.
+            item[Keys.Gsi2PK] = S(Keys.UserDatePartition(e.UserId));
+            item[Keys.Gsi2SK] = S($"{a.LocalDate:yyyy-MM-dd}#{e.GoalId}#{Keys.Timestamp(e.RecordedAt)}");
+        }
+
+        return item;
+    }
+
+    public static EventEnvelope FromItem(IReadOnlyDictionary<string, AttributeValue> item)
+    {
+        var type = EventTypes.TypeOf(item[EventType].S);
+        var data = AttributeJson.ToJsonObject(item[Data].M);
+        var e = (GoalEvent)(data.Deserialize(type, StoreJson.Options)
+            ?? throw new InvalidOperationException($"Event {item[Keys.SK].S} has no data."));
+        return new EventEnvelope(
+            item["userId"].S,
+            item["goalId"].S,
+            long.Parse(item[Version].N, CultureInfo.InvariantCulture),
+            Keys.ParseTimestamp(item[RecordedAt].S),
+            item[EventId].S,
+            e);
+    }
+
+    internal static AttributeValue S(string s) => new() { S = s };
+
+    internal static AttributeValue N(long n) => new() { N = n.ToString(CultureInfo.InvariantCulture) };
+}

@@ -1,0 +1,19 @@
+using Amazon.DynamoDBv2;
+using Lifestyle.Infrastructure.Dynamo;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Lifestyle.Infrastructure;
+
+public static class StorageServices
+{
+    public static IServiceCollection AddLifestyleStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DynamoOptions>(configuration.GetSection(DynamoOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IAmazonDynamoDB>(sp => DynamoClientFactory.Create(sp.GetRequiredService<IOptions<DynamoOptions>>().Value));
+        return services;
+    }
+}

@@ -62,7 +62,7 @@ public class LogActivityTests
             .When(new LogActivity(0m, null, null))
             .Then(new ActivityLogged(IdOfNow, 0m, GoalSpec.Now, GoalSpec.Today, null));
 
-    [Theory(Skip = "domain bug: GoalDecider.Log only refuses value == 0; negative values are appended and lower the sum")]
+    [Theory]
     [InlineData(GoalPattern.Limit)]
     [InlineData(GoalPattern.Daily)]
     public void A_negative_value_is_refused(GoalPattern pattern) =>

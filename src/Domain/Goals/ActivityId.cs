@@ -9,6 +9,7 @@ namespace Lifestyle.Domain.Goals;
 public static class ActivityId
 {
     private const string Prefix = "act_";
+    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
 
     public static string From(DateTimeOffset recordedAt) =>
         Prefix + recordedAt.UtcTicks.ToString("x16", CultureInfo.InvariantCulture);
@@ -21,7 +22,9 @@ public static class ActivityId
             return false;
         }
 
-        if (!long.TryParse(id.AsSpan(Prefix.Length), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var ticks)
+        // Only the canonical lower-case spelling: one activity, one id.
+        if (id.AsSpan(Prefix.Length).ContainsAnyExcept(LowerHex)
+            || !long.TryParse(id.AsSpan(Prefix.Length), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var ticks)
             || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks)
         {
             return false;

@@ -74,9 +74,10 @@ public static class GoalDecider
             throw new GoalRuleException(GoalErrorCode.GoalPaused, "The goal is paused; resume it to log activities.");
         }
 
-        if (a.Value == 0 && s.Pattern != GoalPattern.Limit)
+        if (a.Value < 0 || a.Value > GoalLimits.MaxActivityValue || (a.Value == 0 && s.Pattern != GoalPattern.Limit))
         {
-            throw GoalRuleException.Invalid("value", "Value must be greater than 0 (only limit goals accept 0).");
+            throw GoalRuleException.Invalid("value",
+                $"Value must be greater than 0 and at most {GoalLimits.MaxActivityValue:0} (limit goals also accept 0).");
         }
 
         var occurredAt = (a.OccurredAt ?? now).ToUniversalTime();

@@ -14,6 +14,11 @@ public static class AuthSetup
     public static IServiceCollection AddLifestyleAuth(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        if (string.IsNullOrWhiteSpace(options.Authority) && options.SigningKey is not { Length: >= 32 })
+        {
+            throw new InvalidOperationException("Set Auth:Authority, or Auth:SigningKey (at least 32 characters).");
+        }
+
         services.AddSingleton(options);
         services.AddAuthorization();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
@@ -35,13 +40,7 @@ public static class AuthSetup
             }
             else
             {
-                var key = options.SigningKey;
-                if (string.IsNullOrWhiteSpace(key) || key.Length < 32)
-                {
-                    throw new InvalidOperationException("Set Auth:Authority, or Auth:SigningKey (at least 32 characters).");
-                }
-
-                jwt.TokenValidationParameters.IssuerSigningKey = DevTokens.Key(key);
+                jwt.TokenValidationParameters.IssuerSigningKey = DevTokens.Key(options.SigningKey!);
                 jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
             }
 

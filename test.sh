@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests of the pure domain and integration tests against real local
+# services (DynamoDB Local, Redis, the SNS emulator), which the fixtures start on free ports.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/lib.sh
+
+ensure_dynamodb_local
+ensure_redis
+command -v dotnet >/dev/null || { log "the .NET SDK is required"; exit 1; }
+
+results="$ROOT/.tools/test-results"
+rm -rf "$results"
+log "building"
+dotnet build Lifestyle.sln -c Release -nologo -v quiet
+log "testing"
+log_file="$results/dotnet-test.log"
+mkdir -p "$results"
+set +e
+dotnet test Lifestyle.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log_file"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for CI, summed over the test assemblies: "tests: N passed, N failed, N skipped".
+awk '/(Passed|Failed)! +- +Failed:/ {
+       gsub(",", ""); for (i = 1; i <= NF; i++) {
+         if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log_file"
+exit "$status"

@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Lifestyle.Infrastructure.Cache;
 using Lifestyle.Infrastructure.Dynamo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,14 @@ public static class StorageServices
         services.Configure<DynamoOptions>(configuration.GetSection(DynamoOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAmazonDynamoDB>(sp => DynamoClientFactory.Create(sp.GetRequiredService<IOptions<DynamoOptions>>().Value));
+        return services;
+    }
+
+    public static IServiceCollection AddLifestyleCache(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.Section));
+        services.TryAddSingleton<RedisConnection>();
+        services.TryAddSingleton<GoalCache>();
         return services;
     }
 }

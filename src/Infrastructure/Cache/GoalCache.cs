@@ -1,0 +1,60 @@
+using System.Globalization;
+using StackExchange.Redis;
+
+namespace Lifestyle.Infrastructure.Cache;
+
+/// <summary>A cached goal read model: the projection state JSON at a version.</summary>
+public sealed record CachedGoal(long Version, string Data);
+
+/// <summary>
+/// Goal read models in Redis, written only after the table and never replacing a newer version
+/// with an older one (compare-and-set in one Lua script).
+/// </summary>
+public sealed class GoalCache(RedisConnection redis)
+{
+    private const string SetIfNewer = """
+        local cur = redis.call('HGET', KEYS[1], 'version')
+        if cur and tonumber(cur) >= tonumber(ARGV[1]) then return 0 end
+        redis.call('HSET', KEYS[1], 'version', ARGV[1], 'data', ARGV[2])
+        redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
+        if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('SADD', KEYS[2], ARGV[4]) end
+        return 1
+        """;
+
+    public bool Enabled => redis.Enabled;
+
+    /// <summary>Writes the goal if the cache holds an older version (or none). Throws when Redis is unreachable.</summary>
+    public async Task<bool> SetIfNewerAsync(Storage.ReadModelKeys keys, string userId, string goalId, CachedGoal goal)
+    {
+        var db = redis.Database ?? throw new CacheUnavailableException();
+        var result = await db.ScriptEvaluateAsync(
+            SetIfNewer,
+            [CacheKeys.Goal(keys, userId, goalId), CacheKeys.GoalIds(keys, userId)],
+            [goal.Version, goal.Data, (long)redis.Options.GoalTtl.TotalSeconds, goalId]);
+        return (int)result == 1;
+    }
+
+    /// <summary>The cached goal, or null on a miss (including Redis being down).</summary>
+    public async Task<CachedGoal?> GetAsync(Storage.ReadModelKeys keys, string userId, string goalId)
+    {
+        if (redis.Database is not { } db)
+        {
+            return null;
+        }
+
+        try
+        {
+            var fields = await db.HashGetAsync(CacheKeys.Goal(keys, userId, goalId), ["version", "data"]);
+            return fields[0].IsNull || fields[1].IsNull
+                ? null
+                : new CachedGoal(long.Parse((string)fields[0]!, CultureInfo.InvariantCulture), (string)fields[1]!);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>Redis is configured but not reachable right now.</summary>
+public sealed class CacheUnavailableException() : Exception("Redis is not connected.");

@@ -1,0 +1,29 @@
+namespace Lifestyle.Infrastructure.Storage;
+
+/// <summary>
+/// Sort keys of the read models for one read-model version. The live version "v1" uses the keys of
+/// spec §2 as they are; a version rebuilt beside it (blue/green) prefixes them with <c>RMV#{version}#</c>.
+/// </summary>
+public sealed record ReadModelKeys(string Version)
+{
+    public const string DefaultVersion = "v1";
+
+    public static readonly ReadModelKeys Live = new(DefaultVersion);
+
+    private string Prefix => Version == DefaultVersion ? "" : $"RMV#{Version}#";
+
+    public string Progress(string goalId) => $"{Prefix}PROGRESS#{goalId}";
+
+    public string DailySnapshot(string goalId, DateOnly date) => $"{Prefix}PROGRESS#{goalId}#{date:yyyy-MM-dd}";
+
+    public string DailySnapshotPrefix(string goalId) => $"{Prefix}PROGRESS#{goalId}#";
+
+    public string Streak(string goalId) => $"{Prefix}STREAK#{goalId}";
+
+    public string Rollup(string goalId, string week) => $"{Prefix}ROLLUP#{goalId}#{week}";
+
+    public string RollupPrefix(string goalId) => $"{Prefix}ROLLUP#{goalId}#";
+
+    /// <summary>Redis key prefix of this read-model version.</summary>
+    public string Cache => $"lifestyle:{Version}";
+}

@@ -47,6 +47,17 @@ public static class HttpJson
         return problem;
     }
 
+    /// <summary>Asserts 400 validation-failed whose <c>errors</c> name this field (with non-empty messages); returns the problem.</summary>
+    public static async Task<JsonObject> ShouldBeValidationProblemAsync(
+        this HttpResponseMessage response, string field, StringComparison comparison = StringComparison.Ordinal)
+    {
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        var match = problem["errors"]?.AsObject().FirstOrDefault(e => string.Equals(e.Key, field, comparison));
+        Assert.True(match?.Value is not null, $"Expected errors.{field} in {problem.ToJsonString()}");
+        Assert.NotEmpty(match.Value.Value!.AsArray());
+        return problem;
+    }
+
     /// <summary>Creates a goal and returns its id.</summary>
     public static async Task<string> CreateGoalAsync(this HttpClient client, object body)
     {

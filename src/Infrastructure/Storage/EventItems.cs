@@ -33,11 +33,18 @@ public static class EventItems
             [SchemaVersion] = N(EventTypes.SchemaVersion),
             [Data] = new AttributeValue { M = AttributeJson.ToMap(data) },
         };
-        if (e.Event is ActivityLogged a)
+        // GSI2: a goal's activities by occurredAt. A removal sorts right after the activity it
+        // removes, so one Query pages through live activities without reading anything else.
+        switch (e.Event)
         {
-            // GSI2: a user's activities by local date.
-            item[Keys.Gsi2PK] = S(Keys.UserDatePartition(e.UserId));
-            item[Keys.Gsi2SK] = S($"{a.LocalDate:yyyy-MM-dd}#{e.GoalId}#{Keys.Timestamp(e.RecordedAt)}");
+            case ActivityLogged a:
+                item[Keys.Gsi2PK] = S(Keys.ActivityIndex(e.UserId, e.GoalId));
+                item[Keys.Gsi2SK] = S(Keys.ActivityIndexSort(a.OccurredAt, a.ActivityId));
+                break;
+            case ActivityRemoved r:
+                item[Keys.Gsi2PK] = S(Keys.ActivityIndex(e.UserId, e.GoalId));
+                item[Keys.Gsi2SK] = S(Keys.ActivityIndexSort(r.OccurredAt, r.ActivityId) + Keys.RemovedSuffix);
+                break;
         }
 
         return item;

@@ -35,7 +35,11 @@ public static class Keys
     public static string StatusPartition(string status, string goalId) =>
         $"STATUS#{status}#{Shard(goalId):D2}";
 
-    public static string UserDatePartition(string userId) => $"USER#{userId}#DATES";
+    public static string ActivityIndex(string userId, string goalId) => $"ACTIVITIES#{userId}#{goalId}";
+
+    public static string ActivityIndexSort(DateTimeOffset occurredAt, string activityId) => $"{Timestamp(occurredAt)}#{activityId}";
+
+    public const string RemovedSuffix = "#removed";
 
     /// <summary>Fixed-width UTC, so lexical order is time order: yyyy-MM-ddTHH:mm:ss.fffffffZ.</summary>
     public static string Timestamp(DateTimeOffset t) =>

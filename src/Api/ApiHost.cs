@@ -23,7 +23,7 @@ public static class ApiHost
         builder.Services.AddOpenApi();
         builder.Services.AddLifestyleStorage(builder.Configuration);
         builder.Services.AddLifestyleCommands();
-        builder.Services.AddLifestyleQueries();
+        builder.Services.AddLifestyleQueries(builder.Configuration);
         builder.Services.AddLifestyleAuth(builder.Configuration);
         builder.Services.AddHostedService<TableBootstrapService>();
 
@@ -33,7 +33,7 @@ public static class ApiHost
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapPublicEndpoints();
-        app.MapGroup("/v1").RequireAuthorization().MapGoalCommands();
+        app.MapGroup("/v1").RequireAuthorization().MapGoalCommands().MapGoalQueries();
         return app;
     }
 }

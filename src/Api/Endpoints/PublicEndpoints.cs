@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Lifestyle.Infrastructure.Cache;
 using Lifestyle.Infrastructure.Dynamo;
 using Lifestyle.Queries.Templates.GetTemplates;
 using MediatR;
@@ -12,7 +13,7 @@ public static class PublicEndpoints
     public static WebApplication MapPublicEndpoints(this WebApplication app)
     {
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
-        app.MapGet("/health/ready", async (IAmazonDynamoDB db, IOptions<DynamoOptions> options, CancellationToken ct) =>
+        app.MapGet("/health/ready", async (IAmazonDynamoDB db, IOptions<DynamoOptions> options, RedisConnection redis, CancellationToken ct) =>
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(3));
@@ -27,12 +28,26 @@ public static class PublicEndpoints
                 dynamo = "down";
             }
 
+            // Redis is a cache: without it the API answers from the table, degraded but ready.
+            var cache = !redis.Enabled ? "disabled" : await PingAsync(redis) ? "up" : "down";
             var ready = dynamo == "up";
-            return Results.Json(new { status = ready ? "ready" : "unavailable", checks = new { dynamodb = dynamo } },
-                statusCode: ready ? 200 : 503);
+            var status = !ready ? "unavailable" : cache == "down" ? "degraded" : "ready";
+            return Results.Json(new { status, checks = new { dynamodb = dynamo, redis = cache } }, statusCode: ready ? 200 : 503);
         });
         app.MapGet("/v1/templates", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetTemplatesQuery(), ct))
             .Produces<TemplateList>();
         return app;
+    }
+
+    private static async Task<bool> PingAsync(RedisConnection redis)
+    {
+        try
+        {
+            return redis.Database is { } db && await db.PingAsync() < TimeSpan.FromSeconds(1);
+        }
+        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            return false;
+        }
     }
 }

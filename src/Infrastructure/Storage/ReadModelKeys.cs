@@ -8,6 +8,9 @@ public sealed record ReadModelKeys(string Version)
 {
     public const string DefaultVersion = "v1";
 
+    /// <summary>The attribute of a <c>PROGRESS#</c> item holding the goal's fold (JSON).</summary>
+    public const string StateAttribute = "state";
+
     public static readonly ReadModelKeys Live = new(DefaultVersion);
 
     private string Prefix => Version == DefaultVersion ? "" : $"RMV#{Version}#";

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Lifestyle.Api.Http;
+using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Queries.Export.ExportData;
+using MediatR;
+
+namespace Lifestyle.Api.Endpoints;
+
+/// <summary>GET /v1/export?format=json|csv, written to the response goal by goal.</summary>
+public static class ExportEndpoint
+{
+    public const string CsvHeader = "goalId,goalTitle,pattern,unit,activityId,occurredAt,value,note";
+
+    public static RouteGroupBuilder MapExport(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/export", async (HttpContext ctx, IMediator mediator) =>
+        {
+            var format = QueryParams.Value(ctx, "format") ?? "json";
+            if (format is not ("json" or "csv"))
+            {
+                throw new BadRequestException("format", "format must be json or csv.");
+            }
+
+            var goals = await mediator.Send(new ExportDataQuery(CommandHttp.UserId(ctx)), ctx.RequestAborted);
+            ctx.Response.Headers.ContentDisposition = $"attachment; filename=\"lifestyle-export.{format}\"";
+            if (format == "csv")
+            {
+                ctx.Response.ContentType = "text/csv; charset=utf-8";
+                await WriteCsvAsync(ctx.Response.Body, goals, ctx.RequestAborted);
+            }
+            else
+            {
+                ctx.Response.ContentType = "application/json; charset=utf-8";
+                await WriteJsonAsync(ctx.Response.Body, goals, ctx.RequestAborted);
+            }
+        });
+        return v1;
+    }
+
+    public static async Task WriteJsonAsync(Stream body, IAsyncEnumerable<ExportedGoal> goals, CancellationToken ct)
+    {
+        await using var json = new Utf8JsonWriter(body);
+        json.WriteStartObject();
+        json.WriteStartArray("goals");
+        await foreach (var goal in goals.WithCancellation(ct))
+        {
+            JsonSerializer.Serialize(json, goal, StoreJson.Options);
+            await json.FlushAsync(ct);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>RFC 4180: CRLF line ends; fields with commas, quotes or line breaks quoted, quotes doubled.</summary>
+    public static async Task WriteCsvAsync(Stream body, IAsyncEnumerable<ExportedGoal> goals, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(body, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\r\n" };
+        await writer.WriteLineAsync(CsvHeader);
+        await foreach (var g in goals.WithCancellation(ct))
+        {
+            string Row(string activityId, string occurredAt, string value, string note) =>
+                string.Join(',', new[] { g.GoalId, g.Title, g.Pattern, g.Unit ?? "", activityId, occurredAt, value, note }.Select(Field));
+            if (g.Activities.Count == 0)
+            {
+                await writer.WriteLineAsync(Row("", "", "", ""));
+            }
+
+            foreach (var a in g.Activities)
+            {
+                await writer.WriteLineAsync(Row(a.ActivityId,
+                    a.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
+                    a.Value.ToString(CultureInfo.InvariantCulture), a.Note ?? ""));
+            }
+
+            await writer.FlushAsync(ct);
+        }
+    }
+
+    public static string Field(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+}

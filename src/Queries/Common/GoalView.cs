@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+using Lifestyle.Domain.Goals;
+using Lifestyle.Domain.Progress;
+
+namespace Lifestyle.Queries.Common;
+
+public sealed record GoalView(
+    string GoalId,
+    string Title,
+    string Pattern,
+    string Status,
+    decimal Target,
+    string? Unit,
+    int? TimesPerWeek,
+    IReadOnlyList<decimal>? Milestones,
+    DateOnly StartDate,
+    DateOnly? EndDate,
+    string Timezone,
+    DateTimeOffset CreatedAt,
+    long Version,
+    ProgressFigures Progress,
+    StreakFigures? Streak,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MilestoneView>? ReachedMilestones)
+{
+    /// <summary>Evaluates the stored fold "now": time-dependent figures are never read from storage.</summary>
+    public static GoalView From(GoalProjection p, DateTimeOffset now)
+    {
+        var figures = ProgressCalculator.Evaluate(p, now);
+        var d = p.Definition;
+        IReadOnlyList<MilestoneView>? reached = p.Pattern == GoalPattern.Milestones
+            ? p.ReachedMilestones.Where(m => d.Milestones?.Contains(m.Threshold) == true)
+                .OrderBy(m => m.Threshold).Select(m => new MilestoneView(m.Threshold, m.ReachedAt)).ToList()
+            : null;
+        return new GoalView(
+            p.GoalId, d.Title, p.Pattern.ToWire(), p.Status.ToWire(), d.Target, d.Unit, d.TimesPerWeek, d.Milestones,
+            p.StartDate, d.EndDate, p.Timezone, p.CreatedAt, p.Version, figures.Progress, figures.Streak, reached);
+    }
+}
+
+public sealed record MilestoneView(decimal Threshold, DateTimeOffset ReachedAt);

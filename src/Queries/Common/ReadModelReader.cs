@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Lifestyle.Domain.Goals;
+using Lifestyle.Domain.Progress;
+using Lifestyle.Infrastructure.Cache;
+using Lifestyle.Infrastructure.Dynamo;
+using Lifestyle.Infrastructure.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Lifestyle.Queries.Common;
+
+/// <summary>
+/// Goal read models: Redis first, then the table's <c>PROGRESS#</c> item (refilling the cache).
+/// A goal the projector has not reached yet is shown from its head at read-model version 0.
+/// </summary>
+public sealed class ReadModelReader(
+    IAmazonDynamoDB db, IOptions<DynamoOptions> options, GoalCache cache, GoalIdIndex index, LiveReadModel live,
+    ILogger<ReadModelReader> log)
+{
+    private readonly string table = options.Value.TableName;
+
+    public async Task<GoalProjection?> GetAsync(string userId, string goalId, CancellationToken ct, bool bypassCache = false)
+    {
+        var keys = live.Keys;
+        if (!bypassCache && await cache.GetAsync(keys, userId, goalId) is { } cached)
+        {
+            return JsonSerializer.Deserialize<GoalProjection>(cached.Data, StoreJson.Options);
+        }
+
+        var item = await GetItemAsync(Keys.User(userId), keys.Progress(goalId), ct);
+        if (item is not null)
+        {
+            var state = item[ReadModelKeys.StateAttribute].S;
+            var projection = JsonSerializer.Deserialize<GoalProjection>(state, StoreJson.Options)!;
+            await RefillAsync(keys, userId, goalId, projection.Version, state);
+            return projection;
+        }
+
+        var head = await GetItemAsync(Keys.User(userId), Keys.Goal(goalId), ct);
+        return head is null ? null : FromHead(GoalHeadItems.FromItem(head));
+    }
+
+    /// <summary>Waits up to <paramref name="wait"/> for the read model to reach a version; Stale when it did not.</summary>
+    public async Task<(GoalProjection? Goal, bool Stale)> GetAtLeastAsync(
+        string userId, string goalId, long? minVersion, TimeSpan wait, CancellationToken ct)
+    {
+        var goal = await GetAsync(userId, goalId, ct);
+        if (minVersion is not { } min || goal is null || goal.Version >= min)
+        {
+            return (goal, false);
+        }
+
+        var deadline = DateTime.UtcNow + wait;
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(25, ct);
+            goal = await GetAsync(userId, goalId, ct, bypassCache: true);
+            if (goal is null || goal.Version >= min)
+            {
+                return (goal, false);
+            }
+        }
+
+        return (goal, true);
+    }
+
+    public async Task<IReadOnlyList<GoalProjection>> GetAllAsync(string userId, CancellationToken ct)
+    {
+        var ids = await index.GoalIdsAsync(userId, ct);
+        var goals = await Task.WhenAll(ids.Select(id => GetAsync(userId, id, ct)));
+        return goals.OfType<GoalProjection>().OrderBy(g => g.GoalId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A goal's read model before the projector reached it: its head's definition, nothing applied.</summary>
+    public static GoalProjection FromHead(GoalState s) => new(
+        s.GoalId, s.UserId, s.Pattern, s.StartDate, s.Timezone, s.TemplateId, s.CreatedAt, s.Status, 0, s.CreatedAt,
+        [new DefinitionPeriod(DateOnly.MinValue, s.Definition)], [], System.Collections.Immutable.ImmutableSortedDictionary<DateOnly, DayTotal>.Empty, 0, 0, [], []);
+
+    private async Task RefillAsync(ReadModelKeys keys, string userId, string goalId, long version, string state)
+    {
+        if (!cache.Enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            await cache.SetIfNewerAsync(keys, userId, goalId, new CachedGoal(version, state));
+        }
+        catch (Exception e) when (e is CacheUnavailableException or StackExchange.Redis.RedisException or TimeoutException)
+        {
+            log.LogDebug("Cache refill skipped: {Error}", e.Message);
+        }
+    }
+
+    private async Task<Dictionary<string, AttributeValue>?> GetItemAsync(string pk, string sk, CancellationToken ct)
+    {
+        var response = await db.GetItemAsync(new GetItemRequest
+        {
+            TableName = table,
+            ConsistentRead = true,
+            Key = new() { [Keys.PK] = new(pk), [Keys.SK] = new(sk) },
+        }, ct);
+        return response.IsItemSet && response.Item.Count > 0 ? response.Item : null;
+    }
+}

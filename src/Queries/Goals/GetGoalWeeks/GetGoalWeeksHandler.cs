@@ -1,0 +1,28 @@
+using Lifestyle.Domain.Goals;
+using Lifestyle.Domain.Progress;
+using Lifestyle.Domain.Time;
+using Lifestyle.Queries.Common;
+using Lifestyle.Queries.Goals.GetGoal;
+using MediatR;
+
+namespace Lifestyle.Queries.Goals.GetGoalWeeks;
+
+public sealed class GetGoalWeeksHandler(ReadModelReader reader, TimeProvider time) : IRequestHandler<GetGoalWeeksQuery, WeekList>
+{
+    public const int MaxWeeks = 106;
+
+    public async Task<WeekList> Handle(GetGoalWeeksQuery q, CancellationToken cancellationToken)
+    {
+        var (goal, stale) = await reader.GetAtLeastAsync(q.UserId, q.GoalId, q.MinVersion, GetGoalHandler.ReadYourWritesWait, cancellationToken);
+        if (goal is null)
+        {
+            throw new GoalRuleException(GoalErrorCode.GoalNotFound, $"Goal {q.GoalId} was not found.");
+        }
+
+        var today = GoalClock.LocalDate(time.GetUtcNow(), goal.Timezone);
+        var to = GoalClock.WeekStart(q.To ?? today);
+        var from = GoalClock.WeekStart(q.From ?? to.AddDays(-7 * 7));
+        DateRanges.Ensure(from, to, ((to.DayNumber - from.DayNumber) / 7) + 1, MaxWeeks, "weeks");
+        return new WeekList(SeriesCalculator.Weeks(goal, from, to, today).ToList(), goal.Version, stale);
+    }
+}

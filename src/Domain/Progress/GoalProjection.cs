@@ -14,6 +14,9 @@ public sealed record DayTotal(decimal Total, int Count);
 
 public sealed record ReachedMilestone(decimal Threshold, DateTimeOffset ReachedAt);
 
+/// <summary>A new highest sum, and the occurredAt of the activity whose append reached it.</summary>
+public sealed record SumMark(decimal Sum, DateTimeOffset OccurredAt);
+
 /// <summary>
 /// The read-side fold of one goal's events: everything progress, streaks and rollups are computed
 /// from, at any "today". Time-dependent figures are never stored as truth; they are evaluated.
@@ -35,7 +38,8 @@ public sealed record GoalProjection(
     decimal Total,
     long LogCount,
     ImmutableList<ReachedMilestone> ReachedMilestones,
-    ImmutableList<int> ReachedPercents)
+    ImmutableList<int> ReachedPercents,
+    ImmutableList<SumMark> HighWater)
 {
     public static readonly IReadOnlyList<int> PercentThresholds = [25, 50, 75, 100];
 
@@ -61,17 +65,17 @@ public sealed record GoalProjection(
             GoalCreated c => new GoalProjection(
                 c.GoalId, c.UserId, c.Pattern, c.StartDate, c.Timezone, c.TemplateId, e.RecordedAt, GoalStatus.Active,
                 0, e.RecordedAt, [new DefinitionPeriod(DateOnly.MinValue, c.Definition)], [], ImmutableSortedDictionary<DateOnly, DayTotal>.Empty,
-                0, 0, [], []),
+                0, 0, [], [], []),
             _ when p is null => throw new InvalidOperationException($"Goal {e.GoalId}: {e.Event.GetType().Name} before GoalCreated."),
-            GoalDefinitionChanged d => p with
+            GoalDefinitionChanged d => Reach(p with
             {
                 Definitions = p.Definitions.RemoveAll(x => x.EffectiveFrom >= d.EffectiveFrom).Add(new(d.EffectiveFrom, d.Definition)),
-            },
+            }),
             GoalPaused x => p with { Status = GoalStatus.Paused, Pauses = p.Pauses.Add(new(x.LocalDate, true)) },
             GoalResumed x => p with { Status = GoalStatus.Active, Pauses = p.Pauses.Add(new(x.LocalDate, false)) },
             GoalCompleted => p with { Status = GoalStatus.Completed, Pauses = Unpause(p, e) },
             GoalArchived => p with { Status = GoalStatus.Archived, Pauses = Unpause(p, e) },
-            ActivityLogged a => Reach(AddDay(p, a.LocalDate, a.Value, 1), a.OccurredAt),
+            ActivityLogged a => Reach(Mark(AddDay(p, a.LocalDate, a.Value, 1), a.OccurredAt)),
             ActivityRemoved r => AddDay(p, r.LocalDate, -r.Value, -1),
             _ => throw new InvalidOperationException($"Unhandled event {e.Event.GetType().Name}."),
         };
@@ -90,16 +94,22 @@ public sealed record GoalProjection(
         return p with { Days = days, Total = p.Total + value, LogCount = p.LogCount + count };
     }
 
-    /// <summary>Milestones and total-goal percentages reached by this append, each recorded once.</summary>
-    private static GoalProjection Reach(GoalProjection p, DateTimeOffset occurredAt)
+    /// <summary>Milestones goals remember each new highest sum, so a threshold added later knows which append first reached it.</summary>
+    private static GoalProjection Mark(GoalProjection p, DateTimeOffset occurredAt) =>
+        p.Pattern == GoalPattern.Milestones && p.Total > (p.HighWater.Count > 0 ? p.HighWater[^1].Sum : 0)
+            ? p with { HighWater = p.HighWater.Add(new SumMark(p.Total, occurredAt)) }
+            : p;
+
+    /// <summary>Milestones and total-goal percentages reached so far, each recorded once.</summary>
+    private static GoalProjection Reach(GoalProjection p)
     {
         var d = p.Definition;
         var milestones = p.ReachedMilestones;
         foreach (var threshold in d.Milestones ?? [])
         {
-            if (p.Total >= threshold && milestones.All(m => m.Threshold != threshold))
+            if (milestones.All(m => m.Threshold != threshold) && p.HighWater.FirstOrDefault(h => h.Sum >= threshold) is { } first)
             {
-                milestones = milestones.Add(new ReachedMilestone(threshold, occurredAt));
+                milestones = milestones.Add(new ReachedMilestone(threshold, first.OccurredAt));
             }
         }
 

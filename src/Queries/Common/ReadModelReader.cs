@@ -76,7 +76,7 @@ public sealed class ReadModelReader(
     /// <summary>A goal's read model before the projector reached it: its head's definition, nothing applied.</summary>
     public static GoalProjection FromHead(GoalState s) => new(
         s.GoalId, s.UserId, s.Pattern, s.StartDate, s.Timezone, s.TemplateId, s.CreatedAt, s.Status, 0, s.CreatedAt,
-        [new DefinitionPeriod(DateOnly.MinValue, s.Definition)], [], System.Collections.Immutable.ImmutableSortedDictionary<DateOnly, DayTotal>.Empty, 0, 0, [], []);
+        [new DefinitionPeriod(DateOnly.MinValue, s.Definition)], [], System.Collections.Immutable.ImmutableSortedDictionary<DateOnly, DayTotal>.Empty, 0, 0, [], [], []);
 
     private async Task RefillAsync(ReadModelKeys keys, string userId, string goalId, long version, string state)
     {

@@ -1,0 +1,116 @@
+using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Projections.Stream;
+using Microsoft.Extensions.Logging;
+
+namespace Lifestyle.Projections.Projection;
+
+/// <summary>
+/// The projector's batch handler, shared by the Lambda and the local consumer. A goal-head record
+/// says "this goal changed"; every other record (events, and our own read-model writes) is ignored.
+/// Each changed goal is projected once per batch; a failing goal reports its first record so the
+/// transport retries from there, until it is parked.
+/// </summary>
+public sealed class GoalChangeHandler(
+    GoalProjector projector,
+    CacheWriter cache,
+    ProjectionFailures failures,
+    ReadModelVersions versions,
+    ProjectorMetrics metrics,
+    TimeProvider time,
+    ILogger<GoalChangeHandler> log,
+    IEnumerable<IProjectionObserver> observers) : IChangeBatchHandler
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), byte> failing = new();
+
+    public async Task<BatchOutcome> HandleAsync(IReadOnlyList<ChangeRecord> records, CancellationToken ct)
+    {
+        metrics.CountRecords(records.Count);
+        await cache.RepairAsync(ct);
+        var goals = new List<(string UserId, string GoalId, int FirstIndex)>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (GoalOf(records[i]) is { } g && !goals.Any(x => x.UserId == g.UserId && x.GoalId == g.GoalId))
+            {
+                goals.Add((g.UserId, g.GoalId, i));
+            }
+        }
+
+        var failedAt = int.MaxValue;
+        foreach (var (userId, goalId, index) in goals)
+        {
+            if (!await TryProjectAsync(userId, goalId, ct))
+            {
+                failedAt = Math.Min(failedAt, index);
+            }
+        }
+
+        if (goals.Count > 0)
+        {
+            log.LogInformation(
+                "Batch of {Records} records: {Goals} goals changed; lag {LagMs} ms; totals: {Projected} projected, {Events} events, {Parked} parked",
+                records.Count, goals.Count, metrics.LastLagMs, metrics.GoalsProjected, metrics.EventsApplied, metrics.Parked);
+        }
+
+        return failedAt == int.MaxValue ? BatchOutcome.Success : new BatchOutcome(records[failedAt].SequenceNumber);
+    }
+
+    private async Task<bool> TryProjectAsync(string userId, string goalId, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var keys in versions.Maintained)
+            {
+                var result = await projector.ProjectAsync(userId, goalId, keys, ct);
+                if (result is null)
+                {
+                    continue;
+                }
+
+                metrics.CountProjected(result.Applied.Count, time.GetUtcNow() - result.After.LastRecordedAt);
+                await cache.WriteAsync(result.After, keys);
+                if (keys == ReadModelKeys.Live)
+                {
+                    foreach (var observer in observers)
+                    {
+                        await observer.ProjectedAsync(result, ct);
+                    }
+                }
+            }
+
+            if (failing.TryRemove((userId, goalId), out _))
+            {
+                await failures.ClearAsync(userId, goalId, ct);
+            }
+
+            return true;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            failing.TryAdd((userId, goalId), 0);
+            var parked = await failures.RecordAsync(userId, goalId, e, ct);
+            metrics.CountFailure(parked);
+            log.LogError(e, "Projection of goal {GoalId} (user {UserId}) failed; {Outcome}",
+                goalId, userId, parked ? "PARKED after repeated failures" : "will retry");
+            return parked;
+        }
+    }
+
+    private static (string UserId, string GoalId)? GoalOf(ChangeRecord r)
+    {
+        var pk = r.PartitionKey;
+        var sk = r.SortKey;
+        if (r.EventName == "REMOVE" || pk is null || sk is null
+            || !pk.StartsWith("USER#", StringComparison.Ordinal) || !sk.StartsWith(Keys.GoalPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return (pk["USER#".Length..], sk[Keys.GoalPrefix.Length..]);
+    }
+}
+
+/// <summary>Told after a goal's live read models are written (notifications hang off this).</summary>
+public interface IProjectionObserver
+{
+    Task ProjectedAsync(ProjectionResult result, CancellationToken ct);
+}

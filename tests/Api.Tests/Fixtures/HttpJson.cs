@@ -48,13 +48,11 @@ public static class HttpJson
     }
 
     /// <summary>Asserts 400 validation-failed whose <c>errors</c> name this field (with non-empty messages); returns the problem.</summary>
-    public static async Task<JsonObject> ShouldBeValidationProblemAsync(
-        this HttpResponseMessage response, string field, StringComparison comparison = StringComparison.Ordinal)
+    public static async Task<JsonObject> ShouldBeValidationProblemAsync(this HttpResponseMessage response, string field)
     {
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
-        var match = problem["errors"]?.AsObject().FirstOrDefault(e => string.Equals(e.Key, field, comparison));
-        Assert.True(match?.Value is not null, $"Expected errors.{field} in {problem.ToJsonString()}");
-        Assert.NotEmpty(match.Value.Value!.AsArray());
+        var errors = problem["errors"]?.AsObject();
+        Assert.True(errors?[field] is JsonArray { Count: > 0 }, $"Expected errors.{field} with messages in {problem.ToJsonString()}");
         return problem;
     }
 

@@ -1,0 +1,65 @@
+using Amazon.DynamoDBv2;
+using Lifestyle.Infrastructure.Dynamo;
+using Xunit;
+
+namespace Lifestyle.TestSupport;
+
+/// <summary>The real DynamoDB Local (with Streams), in memory, on a free port, with the table created.</summary>
+public sealed class DynamoDbLocalFixture : IAsyncLifetime
+{
+    private LocalProcess? process;
+
+    public string ServiceUrl { get; private set; } = "";
+
+    public string TableName { get; } = "lifestyle-test";
+
+    public IAmazonDynamoDB Client { get; private set; } = null!;
+
+    public DynamoOptions Options => new() { ServiceUrl = ServiceUrl, TableName = TableName };
+
+    public async Task InitializeAsync()
+    {
+        var dir = RepoPaths.DynamoDbLocalDir;
+        if (!File.Exists(Path.Combine(dir, "DynamoDBLocal.jar")))
+        {
+            throw new InvalidOperationException($"DynamoDB Local not found in {dir}: run ./test.sh (it fetches it).");
+        }
+
+        var port = LocalProcess.FreePort();
+        process = new LocalProcess("java",
+            ["-Djava.library.path=DynamoDBLocal_lib", "-jar", "DynamoDBLocal.jar", "-inMemory", "-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            dir);
+        ServiceUrl = $"http://127.0.0.1:{port}";
+        Client = DynamoClientFactory.Create(Options);
+        await WaitUntilUpAsync();
+        await TableSchema.EnsureAsync(Client, TableName);
+    }
+
+    public Task DisposeAsync()
+    {
+        Client?.Dispose();
+        process?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task WaitUntilUpAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                await Client.ListTablesAsync();
+                return;
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline && process is { HasExited: false })
+            {
+                await Task.Delay(200);
+            }
+            catch (Exception e)
+            {
+                throw new InvalidOperationException("DynamoDB Local did not start:\n" + process?.Output, e);
+            }
+        }
+    }
+}

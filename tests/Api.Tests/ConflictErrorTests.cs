@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Lifestyle.Api.Tests;
 
-/// <summary>goal-quota-exceeded (409) and version-mismatch (412).</summary>
+/// <summary>goal-quota-exceeded (409), also under concurrent creates, and version-mismatch (412).</summary>
 [Collection(ApiCollection.Name)]
 public sealed class ConflictErrorTests(ApiFixture api)
 {
@@ -38,6 +38,23 @@ public sealed class ConflictErrorTests(ApiFixture api)
         await (await client.TransitionAsync(created[0], "complete")).ShouldSucceedAsync(HttpStatusCode.OK);
 
         await client.CreateGoalAsync(Goals.Daily());
+    }
+
+    [Fact]
+    public async Task Sixty_concurrent_creates_open_exactly_fifty_goals_and_the_rest_are_goal_quota_exceeded()
+    {
+        var user = ApiFixture.NewUserId();
+        using var client = api.ClientFor(user);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => client.PostJsonAsync("/v1/goals", Goals.Daily())));
+
+        Assert.Equal(50, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict, "goal-quota-exceeded");
+        }
+
+        Assert.Equal(50, (await api.GoalHeadItemsAsync(user)).Count);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole local stack in the foreground: DynamoDB Local, Redis, the SNS/SQS emulator,
-# the table, the API (and the local projector once built). Ctrl-C or SIGTERM stops all of it.
+# the table, the API and the local projector (the stream consumer). Ctrl-C or SIGTERM stops all of it.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/lib.sh
@@ -21,6 +21,7 @@ ensure_redis
 ensure_fauxqs
 log "building"
 dotnet build src/Api -c Release -nologo -v quiet
+dotnet build src/Projections -c Release -nologo -v quiet
 
 pids=()
 stop() {
@@ -54,6 +55,9 @@ API_BIN="$ROOT/src/Api/bin/Release/net10.0"
 dotnet "$API_BIN/Lifestyle.Api.dll" --contentRoot "$API_BIN" --urls "http://127.0.0.1:$API_PORT" &
 pids+=($!)
 wait_for_port "$API_PORT" 60 "API"
+PROJECTOR_BIN="$ROOT/src/Projections/bin/Release/net10.0"
+dotnet "$PROJECTOR_BIN/Lifestyle.Projections.dll" consume >"$STATE/projector.log" 2>&1 &
+pids+=($!)
 
 cat >&2 <<INFO
 
@@ -62,6 +66,7 @@ cat >&2 <<INFO
     DynamoDB Local  http://127.0.0.1:$DYNAMODB_PORT   table '$TABLE' (data in .run/dynamodb)
     Redis           127.0.0.1:$REDIS_PORT
     SNS/SQS         http://127.0.0.1:$SNS_PORT   topic '${LIFESTYLE_SNS_TOPIC:-lifestyle-notifications}'
+    projector       reading the table's stream (log: .run/projector.log)
     dev token       dotnet src/Api/bin/Release/net10.0/Lifestyle.Api.dll dev-token alice
     logs            .run/*.log
 

@@ -5,5 +5,10 @@ using Lifestyle.Projections.Cli;
 var root = new RootCommand("Lifestyle projector: the local stream consumer and the read-model tooling.")
 {
     ConsumeCommand.Create(),
+    ReplayCommand.Create(),
+    VerifyCommand.Create(),
+    ReadModelCommands.Switch(),
+    ReadModelCommands.Retire(),
+    ReadModelCommands.Parked(),
 };
 return await root.Parse(args).InvokeAsync();

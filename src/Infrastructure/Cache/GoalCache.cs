@@ -14,7 +14,7 @@ public sealed class GoalCache(RedisConnection redis)
 {
     private const string SetIfNewer = """
         local cur = redis.call('HGET', KEYS[1], 'version')
-        if cur and tonumber(cur) >= tonumber(ARGV[1]) then return 0 end
+        if cur and (tonumber(cur) > tonumber(ARGV[1]) or (tonumber(cur) == tonumber(ARGV[1]) and ARGV[5] ~= '1')) then return 0 end
         redis.call('HSET', KEYS[1], 'version', ARGV[1], 'data', ARGV[2])
         redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
         if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('SADD', KEYS[2], ARGV[4]) end
@@ -23,14 +23,17 @@ public sealed class GoalCache(RedisConnection redis)
 
     public bool Enabled => redis.Enabled;
 
-    /// <summary>Writes the goal if the cache holds an older version (or none). Throws when Redis is unreachable.</summary>
-    public async Task<bool> SetIfNewerAsync(Storage.ReadModelKeys keys, string userId, string goalId, CachedGoal goal)
+    /// <summary>
+    /// Writes the goal if the cache holds an older version (or none; or the same one, to repair it,
+    /// when <paramref name="replaceSameVersion"/>). Throws when Redis is unreachable.
+    /// </summary>
+    public async Task<bool> SetIfNewerAsync(Storage.ReadModelKeys keys, string userId, string goalId, CachedGoal goal, bool replaceSameVersion = false)
     {
         var db = redis.Database ?? throw new CacheUnavailableException();
         var result = await db.ScriptEvaluateAsync(
             SetIfNewer,
             [CacheKeys.Goal(keys, userId, goalId), CacheKeys.GoalIds(keys, userId)],
-            [goal.Version, goal.Data, (long)redis.Options.GoalTtl.TotalSeconds, goalId]);
+            [goal.Version, goal.Data, (long)redis.Options.GoalTtl.TotalSeconds, goalId, replaceSameVersion ? "1" : "0"]);
         return (int)result == 1;
     }
 

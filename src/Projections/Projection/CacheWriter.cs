@@ -17,7 +17,7 @@ public sealed class CacheWriter(GoalCache cache, GoalProjector projector, ILogge
 
     public int Pending => pending.Count;
 
-    public async Task WriteAsync(GoalProjection p, ReadModelKeys keys)
+    public async Task WriteAsync(GoalProjection p, ReadModelKeys keys, bool replaceSameVersion = false)
     {
         if (!cache.Enabled)
         {
@@ -26,7 +26,7 @@ public sealed class CacheWriter(GoalCache cache, GoalProjector projector, ILogge
 
         try
         {
-            await cache.SetIfNewerAsync(keys, p.UserId, p.GoalId, new CachedGoal(p.Version, JsonSerializer.Serialize(p, StoreJson.Options)));
+            await cache.SetIfNewerAsync(keys, p.UserId, p.GoalId, new CachedGoal(p.Version, JsonSerializer.Serialize(p, StoreJson.Options)), replaceSameVersion);
             pending.TryRemove((keys.Version, p.UserId, p.GoalId), out _);
         }
         catch (Exception e) when (e is CacheUnavailableException or StackExchange.Redis.RedisException or TimeoutException)

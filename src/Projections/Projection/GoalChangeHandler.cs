@@ -25,6 +25,7 @@ public sealed class GoalChangeHandler(
     public async Task<BatchOutcome> HandleAsync(IReadOnlyList<ChangeRecord> records, CancellationToken ct)
     {
         metrics.CountRecords(records.Count);
+        await versions.RefreshIfDueAsync(ct);
         await cache.RepairAsync(ct);
         var goals = new List<(string UserId, string GoalId, int FirstIndex)>();
         for (var i = 0; i < records.Count; i++)
@@ -68,7 +69,7 @@ public sealed class GoalChangeHandler(
 
                 metrics.CountProjected(result.Applied.Count, time.GetUtcNow() - result.After.LastRecordedAt);
                 await cache.WriteAsync(result.After, keys);
-                if (keys == ReadModelKeys.Live)
+                if (keys == versions.Live)
                 {
                     foreach (var observer in observers)
                     {

@@ -52,11 +52,16 @@ public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> op
         return response.IsItemSet && response.Item.Count > 0 ? ReadModelItems.ReadState(response.Item) : null;
     }
 
-    private Task<int> WriteAsync(
+    private async Task WriteAsync(
         GoalProjection? before, GoalProjection after, IReadOnlyList<EventEnvelope> applied, ReadModelKeys keys, CancellationToken ct)
     {
-        var (days, weeks) = TouchedPeriods.Of(before, after, applied);
-        return writer.PutAllAsync(ReadModelItems.Dependents(after, days, weeks, keys), ReadModelItems.Progress(after, keys),
+        var touched = TouchedPeriods.Of(before, after, applied);
+        foreach (var day in touched.DeleteDays)
+        {
+            await writer.DeleteAsync(after.UserId, keys.DailySnapshot(after.GoalId, day), after.Version, ct);
+        }
+
+        await writer.PutAllAsync(ReadModelItems.Dependents(after, touched.PutDays, touched.Weeks, keys), ReadModelItems.Progress(after, keys),
             after.Version, rebuild: false, ct);
     }
 }

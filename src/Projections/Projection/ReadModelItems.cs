@@ -76,8 +76,8 @@ public static class ReadModelItems
     /// <summary>Every read-model item a fresh fold of the goal's events yields (what replay writes and verify expects).</summary>
     public static List<Dictionary<string, AttributeValue>> All(GoalProjection p, ReadModelKeys keys)
     {
-        var (days, weeks) = TouchedPeriods.Of(null, p, []);
-        var items = Dependents(p, days, weeks, keys);
+        var touched = TouchedPeriods.Of(null, p, []);
+        var items = Dependents(p, touched.PutDays, touched.Weeks, keys);
         items.Add(Progress(p, keys));
         return items;
     }

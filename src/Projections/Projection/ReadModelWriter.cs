@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Lifestyle.Infrastructure.Dynamo;
+using Lifestyle.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Lifestyle.Projections.Projection;
@@ -33,6 +34,24 @@ public sealed class ReadModelWriter(IAmazonDynamoDB db, IOptions<DynamoOptions> 
 
         // The progress item last: it records the applied version, so a crash before it redoes the pass.
         return written.Count(w => w) + (await PutAsync(last, version, rebuild, ct) ? 1 : 0);
+    }
+
+    /// <summary>Removes a read-model item (a day whose activities were all removed) unless a newer pass rewrote it.</summary>
+    public async Task DeleteAsync(string userId, string sortKey, long version, CancellationToken ct)
+    {
+        try
+        {
+            await db.DeleteItemAsync(new DeleteItemRequest
+            {
+                TableName = options.Value.TableName,
+                Key = new() { [Keys.PK] = new(Keys.User(userId)), [Keys.SK] = new(sortKey) },
+                ConditionExpression = "attribute_not_exists(version) OR version < :v",
+                ExpressionAttributeValues = new() { [":v"] = new() { N = version.ToString(CultureInfo.InvariantCulture) } },
+            }, ct);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+        }
     }
 
     public async Task<bool> PutAsync(Dictionary<string, AttributeValue> item, long version, bool rebuild, CancellationToken ct)

@@ -4,26 +4,28 @@ using Lifestyle.Domain.Time;
 
 namespace Lifestyle.Projections.Projection;
 
-/// <summary>Which daily snapshots and weekly rollups a set of applied events can have changed.</summary>
-public static class TouchedPeriods
+/// <summary>
+/// Which daily snapshots and weekly rollups applied events change. Chosen so that incremental
+/// passes leave exactly the items a fresh fold writes: a snapshot for each day with activity
+/// (within retention), a rollup for every week from the start through the as-of week.
+/// </summary>
+public sealed record TouchedPeriods(SortedSet<DateOnly> PutDays, SortedSet<DateOnly> DeleteDays, SortedSet<DateOnly> Weeks)
 {
-    public static (SortedSet<DateOnly> Days, SortedSet<DateOnly> Weeks) Of(
-        GoalProjection? before, GoalProjection after, IReadOnlyList<EventEnvelope> applied)
+    public static DateOnly RetainedFrom(GoalProjection p) =>
+        ReadModelItems.AsOf(p).AddDays(-(int)ReadModelItems.SnapshotRetention.TotalDays);
+
+    public static TouchedPeriods Of(GoalProjection? before, GoalProjection after, IReadOnlyList<EventEnvelope> applied)
     {
         var asOf = ReadModelItems.AsOf(after);
-        var days = new SortedSet<DateOnly> { asOf };
-        var weeks = new SortedSet<DateOnly>();
+        var days = new SortedSet<DateOnly>();
+        var firstWeek = GoalClock.WeekStart(after.StartDate);
         if (before is null)
         {
             days.UnionWith(after.Days.Keys);
-            for (var monday = GoalClock.WeekStart(after.StartDate); monday <= asOf; monday = monday.AddDays(7))
-            {
-                weeks.Add(monday);
-            }
         }
         else
         {
-            weeks.Add(GoalClock.WeekStart(ReadModelItems.AsOf(before)));
+            firstWeek = GoalClock.WeekStart(ReadModelItems.AsOf(before));
             foreach (var e in applied)
             {
                 switch (e.Event)
@@ -35,17 +37,23 @@ public static class TouchedPeriods
                         days.Add(r.LocalDate);
                         break;
                     case GoalDefinitionChanged d:
-                        days.Add(d.EffectiveFrom);
                         days.UnionWith(after.Days.Keys.Where(k => k >= d.EffectiveFrom));
                         break;
                 }
             }
         }
 
-        // Snapshots expire 90 days after their date; older ones are not worth writing.
-        days.RemoveWhere(d => d < after.StartDate || d < asOf.AddDays(-(int)ReadModelItems.SnapshotRetention.TotalDays));
-        weeks.UnionWith(days.Select(GoalClock.WeekStart));
+        var retainedFrom = RetainedFrom(after);
+        days.RemoveWhere(d => d < retainedFrom);
+        var weeks = new SortedSet<DateOnly>(days.Select(GoalClock.WeekStart));
+        for (var monday = firstWeek; monday <= asOf; monday = monday.AddDays(7))
+        {
+            weeks.Add(monday);
+        }
+
         weeks.RemoveWhere(w => w.AddDays(6) < after.StartDate || w > asOf);
-        return (days, weeks);
+        var put = new SortedSet<DateOnly>(days.Where(after.Days.ContainsKey));
+        var delete = new SortedSet<DateOnly>(days.Where(d => !after.Days.ContainsKey(d)));
+        return new TouchedPeriods(put, delete, weeks);
     }
 }

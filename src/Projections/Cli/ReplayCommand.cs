@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Amazon.DynamoDBv2;
+using Lifestyle.Infrastructure.Dynamo;
+using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Projections.Replay;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Lifestyle.Projections.Cli;
+
+/// <summary><c>replay</c>: rebuilds read models from the events (table and Redis), with the projector's own code.</summary>
+public static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var scope = new ScopeOptions();
+        var maxWcu = new Option<double>("--max-wcu") { Description = "Write capacity units per second at most (0: unlimited)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the last --all run where its segments stopped." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Change nothing: report what differs, like verify." };
+        var command = new Command("replay", "Rebuild read models from the events.") { maxWcu, resume, dryRun };
+        scope.AddTo(command);
+        command.SetAction((parse, ct) => parse.GetValue(dryRun)
+            ? VerifyCommand.RunAsync(parse, scope, ct)
+            : ToolHost.RunAsync(sp => RunAsync(sp, parse, scope, parse.GetValue(maxWcu), parse.GetValue(resume), ct), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IServiceProvider sp, ParseResult parse, ScopeOptions scope, double maxWcu, bool resume, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<IAmazonDynamoDB>();
+        var table = sp.GetRequiredService<IOptions<DynamoOptions>>().Value.TableName;
+        var settings = await ReadModelConfig.GetAsync(db, table, ct);
+        var run = resume ? await sp.GetRequiredService<ReplayCheckpoints>().LatestAsync(ct)
+            ?? throw new ArgumentException("there is no earlier --all run to resume.") : null;
+        var keys = new ReadModelKeys(run?.Into ?? parse.GetValue(scope.Into) ?? settings.Live);
+        if (!settings.Maintained.Contains(keys.Version))
+        {
+            // The live projector keeps the new version current while (and after) it is rebuilt.
+            await ReadModelConfig.SetAsync(db, table, settings with { Maintained = [.. settings.Maintained, keys.Version] }, ct);
+            await Console.Error.WriteLineAsync($"read-model version {keys.Version} is now maintained by the projector beside {settings.Live}");
+        }
+
+        var rebuilder = sp.GetRequiredService<GoalRebuilder>();
+        var throttle = new WriteThrottle(maxWcu);
+        GoalAction action = async (g, token) =>
+        {
+            var r = await rebuilder.RebuildAsync(g.UserId, g.GoalId, keys, throttle, dryRun: false, token);
+            return (r.Events, r.ItemsWritten + r.ItemsDeleted, 0);
+        };
+        var progress = new ReplayProgress(Console.Error, await TableItemsAsync(db, table, ct));
+        var runner = sp.GetRequiredService<ReplayRunner>();
+        var goals = await scope.GoalsAsync(parse, sp.GetRequiredService<GoalWalker>(), ct);
+        Task work;
+        if (goals is not null)
+        {
+            work = ReplayRunner.RunAsync(goals, action, progress, ct);
+        }
+        else
+        {
+            run ??= new ReplayRun(ReplayRunner.NewRunId(), parse.GetValue(scope.Segments), keys.Version);
+            await sp.GetRequiredService<ReplayCheckpoints>().StartAsync(run, ct);
+            await Console.Error.WriteLineAsync($"run {run.RunId}: {run.Segments} segments into {keys.Version}{(resume ? " (resumed)" : "")}");
+            work = runner.RunAllAsync(run.Segments, run, action, progress, ct);
+        }
+
+        await progress.ShowUntilAsync(work);
+        await work;
+        Console.WriteLine($"replayed {progress.Goals} goals, {progress.Events} events, {progress.Items} items into {keys.Version} " +
+            $"in {progress.Elapsed.TotalSeconds:F1} s ({progress.EventsPerSecond:F0} events/s)");
+        return 0;
+    }
+
+    public static async Task<long?> TableItemsAsync(IAmazonDynamoDB db, string table, CancellationToken ct) =>
+        (await db.DescribeTableAsync(table, ct)).Table.ItemCount;
+}

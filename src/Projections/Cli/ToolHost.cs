@@ -1,0 +1,55 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Lifestyle.Infrastructure.Dynamo;
+using Lifestyle.Projections.Projection;
+using Lifestyle.Projections.Replay;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Lifestyle.Projections.Cli;
+
+/// <summary>Services for the operator verbs, configured like the API (DynamoDb__*, Redis__*), and their error handling.</summary>
+public static class ToolHost
+{
+    public static IHost Build()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddLifestyleProjections(builder.Configuration);
+        builder.Services.AddSingleton<GoalWalker>();
+        builder.Services.AddSingleton<GoalRebuilder>();
+        builder.Services.AddSingleton<ReadModelVerifier>();
+        builder.Services.AddSingleton<ReplayCheckpoints>();
+        builder.Services.AddSingleton<ReplayRunner>();
+        return builder.Build();
+    }
+
+    /// <summary>Runs a verb; a missing or unreachable table is a clear message and exit code 2, not a stack trace.</summary>
+    public static async Task<int> RunAsync(Func<IServiceProvider, Task<int>> verb, CancellationToken ct)
+    {
+        using var host = Build();
+        var options = host.Services.GetRequiredService<IOptions<DynamoOptions>>().Value;
+        var where = options.ServiceUrl ?? $"AWS {options.Region}";
+        try
+        {
+            await host.Services.GetRequiredService<IAmazonDynamoDB>().DescribeTableAsync(options.TableName, ct);
+            return await verb(host.Services);
+        }
+        catch (ResourceNotFoundException)
+        {
+            await Console.Error.WriteLineAsync($"error: table '{options.TableName}' does not exist at {where} (set DynamoDb__TableName / LIFESTYLE_TABLE).");
+        }
+        catch (Exception e) when (e is Amazon.Runtime.AmazonClientException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync($"error: cannot reach DynamoDB at {where}: {e.Message}");
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+        }
+
+        return 2;
+    }
+}

@@ -1,0 +1,56 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Lifestyle.Domain.Progress;
+using Lifestyle.Infrastructure.Dynamo;
+using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Projections.Projection;
+using Microsoft.Extensions.Options;
+
+namespace Lifestyle.Projections.Replay;
+
+public sealed record RebuildResult(int Events, int ItemsWritten, int ItemsDeleted);
+
+/// <summary>
+/// Rebuilds one goal's read models from a fresh fold of all its events, with the projector's own
+/// code: rewrites every item (repairing same-version corruption, never overwriting a newer
+/// version), removes stray snapshots, refreshes Redis. Sends no notifications; never touches events.
+/// </summary>
+public sealed class GoalRebuilder(IAmazonDynamoDB db, IOptions<DynamoOptions> options, ReadModelWriter writer, CacheWriter cache)
+{
+    private readonly string table = options.Value.TableName;
+
+    public async Task<GoalProjection?> FoldAsync(string userId, string goalId, CancellationToken ct) =>
+        GoalProjection.Fold(await EventReader.ReadAfterAsync(db, table, userId, goalId, null, ct));
+
+    public async Task<RebuildResult> RebuildAsync(
+        string userId, string goalId, ReadModelKeys keys, WriteThrottle throttle, bool dryRun, CancellationToken ct)
+    {
+        var events = await EventReader.ReadAfterAsync(db, table, userId, goalId, null, ct);
+        if (GoalProjection.Fold(events) is not { } p)
+        {
+            return new RebuildResult(0, 0, 0);
+        }
+
+        var items = ReadModelItems.All(p, keys);
+        var expected = items.Select(i => i[Keys.SK].S).ToHashSet(StringComparer.Ordinal);
+        var stray = (await StoredReadModels.QueryAsync(db, table, userId, goalId, keys, ct))
+            .Select(i => i[Keys.SK].S)
+            .Where(sk => !expected.Contains(sk) && !StoredReadModels.IsExpiredSnapshot(sk, keys, goalId, p))
+            .ToList();
+        if (dryRun)
+        {
+            return new RebuildResult(events.Count, items.Count, stray.Count);
+        }
+
+        await throttle.WaitAsync(items.Sum(WriteThrottle.Units) + stray.Count, ct);
+        foreach (var sk in stray)
+        {
+            await writer.DeleteAsync(userId, sk, p.Version + 1, ct);
+        }
+
+        var progress = items[^1];
+        var written = await writer.PutAllAsync(items.Take(items.Count - 1).ToList(), progress, p.Version, rebuild: true, ct);
+        await cache.WriteAsync(p, keys, replaceSameVersion: true);
+        return new RebuildResult(events.Count, written, stray.Count);
+    }
+}

@@ -8,7 +8,7 @@ public sealed partial class CommandMetadataValidator : AbstractValidator<Command
     {
         RuleFor(m => m.UserId).NotEmpty().Matches(UserIdPattern()).WithMessage("The token's sub is not a valid user id.");
         RuleFor(m => m.ExpectedVersion).GreaterThanOrEqualTo(1).When(m => m.ExpectedVersion is not null)
-            .OverridePropertyName("If-Match");
+            .OverridePropertyName("If-Match").WithMessage("If-Match must be a goal version, 1 or more.");
         RuleFor(m => m.Idempotency!.Key).Matches(IdempotencyKeyPattern()).When(m => m.Idempotency is not null)
             .OverridePropertyName("Idempotency-Key")
             .WithMessage("Idempotency-Key must be 1-128 characters of A-Z a-z 0-9 _ . : -");

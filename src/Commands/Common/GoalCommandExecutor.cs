@@ -42,7 +42,14 @@ public sealed class GoalCommandExecutor(
             var events = await plan.Decide(state, openGoals, now);
             if (events.Count == 0)
             {
-                return new CommandResult(plan.SuccessStatus, plan.Respond(state!, []));
+                // Nothing to append, but the key is still bound to this request and its answer.
+                var unchanged = new CommandResult(plan.SuccessStatus, plan.Respond(state!, []));
+                if (meta.Idempotency is { } key && !await idempotency.TryRecordAsync(meta.UserId, key, unchanged, now, ct))
+                {
+                    continue;
+                }
+
+                return unchanged;
             }
 
             var stamped = GoalStream.Stamp(state, meta.UserId, plan.GoalId, events, now, () => Guid.CreateVersion7().ToString("N"));
@@ -69,7 +76,7 @@ public sealed class GoalCommandExecutor(
 
     private async Task<GoalState> LoadAsync(CommandMetadata meta, string goalId, CancellationToken ct)
     {
-        var state = await store.LoadAsync(meta.UserId, goalId, ct)
+        var state = (GoalIds.IsWellFormed(goalId) ? await store.LoadAsync(meta.UserId, goalId, ct) : null)
             ?? throw new GoalRuleException(GoalErrorCode.GoalNotFound, $"Goal {goalId} was not found.");
         if (meta.ExpectedVersion is { } expected && state.Version != expected)
         {

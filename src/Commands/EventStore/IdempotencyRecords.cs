@@ -57,6 +57,23 @@ public sealed class IdempotencyRecords(IAmazonDynamoDB db, IOptions<DynamoOption
         },
     };
 
+    /// <summary>Records the answer of a command that appended nothing; false when another request took the key first.</summary>
+    public async Task<bool> TryRecordAsync(string userId, IdempotencyRequest idem, CommandResult result, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await db.TransactWriteItemsAsync(new TransactWriteItemsRequest
+            {
+                TransactItems = [Put(options.Value.TableName, userId, idem, result, now)],
+            }, ct);
+            return true;
+        }
+        catch (TransactionCanceledException)
+        {
+            return false;
+        }
+    }
+
     private bool Expired(Dictionary<string, AttributeValue> item) =>
         item.TryGetValue(Keys.Ttl, out var ttl)
         && long.Parse(ttl.N, CultureInfo.InvariantCulture) < time.GetUtcNow().ToUnixTimeSeconds();

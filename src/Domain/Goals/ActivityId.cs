@@ -34,3 +34,10 @@ public static class ActivityId
         return true;
     }
 }
+
+/// <summary>Goal ids as this system issues them; anything else can name no goal (and must not reach a storage key).</summary>
+public static class GoalIds
+{
+    public static bool IsWellFormed(string? id) =>
+        id is { Length: > 0 and <= 64 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+}

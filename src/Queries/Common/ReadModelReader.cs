@@ -23,6 +23,11 @@ public sealed class ReadModelReader(
 
     public async Task<GoalProjection?> GetAsync(string userId, string goalId, CancellationToken ct, bool bypassCache = false)
     {
+        if (!GoalIds.IsWellFormed(goalId))
+        {
+            return null;
+        }
+
         var keys = live.Keys;
         if (!bypassCache && await cache.GetAsync(keys, userId, goalId) is { } cached)
         {

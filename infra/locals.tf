@@ -1,0 +1,27 @@
+locals {
+  # Resource names: "lifestyle-dev-projector", ...
+  prefix = "${var.project}-${var.environment}"
+
+  # infra/package.sh writes these (paths relative to this directory).
+  build_dir       = "${path.module}/${var.build_dir}"
+  projections_zip = "${local.build_dir}/projections.zip"
+  api_zip         = "${local.build_dir}/api.zip"
+
+  # Managed .NET runtime, no custom runtime and no Amazon.Lambda.* packages (docs/adr/0003).
+  lambda_runtime = "dotnet10"
+
+  # Lambda handler strings of the managed .NET runtime: Assembly::Namespace.Type::Method.
+  projector_handler = "Lifestyle.Projections::Lifestyle.Projections.Stream.LambdaEntryPoint::HandleAsync"
+  # The daily-close job is written later (spec §6: streaks broken / at risk, weekly summaries) as a
+  # class with a public HandleAsync(Stream) in src/Projections/Jobs; until then the function
+  # exists but fails at invoke with a missing-type error, and its Errors alarm says so.
+  daily_close_handler = "Lifestyle.Projections::Lifestyle.Projections.Jobs.DailyCloseEntryPoint::HandleAsync"
+
+  # The event source mapping passes only goal-head records (SK "GOAL#{goalId}", Keys.GoalPrefix):
+  # every committed command rewrites exactly one head (docs/adr/0002), while events, read models,
+  # idempotency records and profiles also stream and are of no interest to the projector.
+  # Kept as literal JSON (DynamoDB event filter syntax) so the infra tests can read it.
+  goal_head_filter = "{\"dynamodb\":{\"Keys\":{\"SK\":{\"S\":[{\"prefix\":\"GOAL#\"}]}}}}"
+
+  region = data.aws_region.current.region
+}

@@ -5,6 +5,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 DYNAMODB_LOCAL_PACKAGE="amplify-dynamodb-simulator@2.9.30"
 FAUXQS_PACKAGE="fauxqs@1.9.2"
+HCL2JSON_PACKAGE="@cdktf/hcl2json@0.21.0"
 
 log() { printf '\033[1;34m[lifestyle]\033[0m %s\n' "$*" >&2; }
 
@@ -48,6 +49,16 @@ ensure_fauxqs() {
     npm install --silent --no-audit --no-fund --prefix "$TOOLS/fauxqs" "$FAUXQS_PACKAGE" >/dev/null
   fi
   export LIFESTYLE_FAUXQS_BIN="$TOOLS/fauxqs/node_modules/.bin/fauxqs"
+}
+
+# HCL → JSON parser (WebAssembly build of HashiCorp's hcl2json): tests/Infra.Tests reads infra/*.tf.
+ensure_hcl2json() {
+  if [ ! -f "$TOOLS/hcl2json/node_modules/@cdktf/hcl2json/package.json" ]; then
+    log "installing HCL parser ($HCL2JSON_PACKAGE)"
+    mkdir -p "$TOOLS/hcl2json"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS/hcl2json" "$HCL2JSON_PACKAGE" >/dev/null
+  fi
+  export LIFESTYLE_HCL2JSON_DIR="$TOOLS/hcl2json"
 }
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

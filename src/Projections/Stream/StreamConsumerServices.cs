@@ -32,6 +32,7 @@ public static class StreamConsumerServices
             sp.GetRequiredService<ILogger<LocalStreamConsumer>>(),
             sp.GetService<TimeProvider>()));
         services.AddHostedService(sp => sp.GetRequiredService<LocalStreamConsumer>());
+        services.AddHostedService<Projection.CacheRepairService>();
         return services;
     }
 }

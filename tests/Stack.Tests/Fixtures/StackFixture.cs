@@ -1,0 +1,102 @@
+using System.Net.Http.Headers;
+using Lifestyle.Api.Auth;
+using Lifestyle.Projections.Projection;
+using Lifestyle.Projections.Stream;
+using Lifestyle.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Xunit;
+
+namespace Lifestyle.Stack.Tests.Fixtures;
+
+/// <summary>
+/// The whole local system in one test process: DynamoDB Local (with streams) and Redis as real
+/// processes, the API in-process, and the projector (local stream consumer) as a hosted service.
+/// </summary>
+public sealed class StackFixture : IAsyncLifetime
+{
+    private WebApplicationFactory<Lifestyle.Api.ApiEntryPoint>? api;
+
+    public DynamoDbLocalFixture Dynamo { get; } = new();
+
+    public RedisFixture Redis { get; } = new();
+
+    public IHost Projector { get; private set; } = null!;
+
+    public IServiceProvider Services => Projector.Services;
+
+    public WebApplicationFactory<Lifestyle.Api.ApiEntryPoint> Api => api ?? throw new InvalidOperationException("Not initialized.");
+
+    public Dictionary<string, string?> Settings => new()
+    {
+        ["DynamoDb:ServiceUrl"] = Dynamo.ServiceUrl,
+        ["DynamoDb:TableName"] = Dynamo.TableName,
+        ["DynamoDb:CreateTableIfMissing"] = "false",
+        ["Redis:Configuration"] = Redis.Configuration,
+        ["ReadModels:RefreshSeconds"] = "0.5",
+        ["StreamConsumer:PollInterval"] = "00:00:00.050",
+    };
+
+    public async Task InitializeAsync()
+    {
+        await Task.WhenAll(Dynamo.InitializeAsync(), Redis.InitializeAsync());
+        api = new WebApplicationFactory<Lifestyle.Api.ApiEntryPoint>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Development");
+            foreach (var (key, value) in Settings)
+            {
+                b.UseSetting(key, value);
+            }
+        });
+        _ = api.Server;
+        Projector = BuildProjector(Settings);
+        await Projector.StartAsync();
+    }
+
+    /// <summary>A projector host like <c>consume</c> runs, against this stack.</summary>
+    public static IHost BuildProjector(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddLogging();
+        builder.Services.AddLifestyleProjections(builder.Configuration);
+        builder.Services.AddLocalStreamConsumer(builder.Configuration);
+        return builder.Build();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Projector.StopAsync();
+        Projector.Dispose();
+        if (api is not null)
+        {
+            await api.DisposeAsync();
+        }
+
+        await Redis.DisposeAsync();
+        await Dynamo.DisposeAsync();
+    }
+
+    public static string NewUserId() => "u-" + Guid.NewGuid().ToString("N")[..20];
+
+    public HttpClient ClientFor(string userId)
+    {
+        var client = Api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            DevTokens.Create(Api.Services.GetRequiredService<AuthOptions>(), userId, TimeSpan.FromHours(1)));
+        return client;
+    }
+
+    public GoalChangeHandler Handler => Services.GetRequiredService<GoalChangeHandler>();
+
+    public ProjectorMetrics Metrics => Services.GetRequiredService<ProjectorMetrics>();
+}
+
+[CollectionDefinition(Name)]
+public sealed class StackCollection : ICollectionFixture<StackFixture>
+{
+    public const string Name = "stack";
+}

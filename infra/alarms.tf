@@ -65,7 +65,8 @@ resource "aws_cloudwatch_metric_alarm" "throttles" {
 # Goals whose change keeps failing are parked (kept, visible, counted; spec §6). The projector
 # emits Lifestyle/ParkedGoals through CloudWatch embedded metric format in its log lines (a JSON
 # line with an "_aws" block), so no cloudwatch:PutMetricData permission is needed. Contract: the
-# metric has no dimensions, so this alarm matches it.
+# metric has no dimensions, so this alarm matches it, and each EMF document is a whole stdout
+# line of its own (not a message inside the prefixed console logger's line).
 resource "aws_cloudwatch_metric_alarm" "parked_goals" {
   alarm_name          = "${local.prefix}-projector-parked-goals"
   alarm_description   = "The projector parked goals; inspect them and rebuild with the replay tool"

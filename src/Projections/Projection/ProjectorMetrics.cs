@@ -38,6 +38,15 @@ public sealed class ProjectorMetrics
         if (isParked)
         {
             Interlocked.Increment(ref parked);
+            Console.Out.WriteLine(ParkedMetricLine(DateTimeOffset.UtcNow));
         }
     }
+
+    /// <summary>
+    /// CloudWatch embedded metric format, one document per stdout line: Lambda turns it into the
+    /// Lifestyle/ParkedGoals metric (no dimensions) that infra/alarms.tf alarms on.
+    /// </summary>
+    public static string ParkedMetricLine(DateTimeOffset at) =>
+        "{\"_aws\":{\"Timestamp\":" + at.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)
+        + ",\"CloudWatchMetrics\":[{\"Namespace\":\"Lifestyle\",\"Dimensions\":[[]],\"Metrics\":[{\"Name\":\"ParkedGoals\",\"Unit\":\"Count\"}]}]},\"ParkedGoals\":1}";
 }

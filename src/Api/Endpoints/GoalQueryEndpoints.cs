@@ -79,7 +79,7 @@ public static class GoalQueryEndpoints
         if (QueryParams.MinVersion(ctx, null) is { } min)
         {
             var (_, stale) = await reader.GetAtLeastAsync(CommandHttp.UserId(ctx), min.GoalId, min.Version,
-                GetGoalHandler.ReadYourWritesWait, ctx.RequestAborted);
+                ReadModelReader.ReadYourWritesWait, ctx.RequestAborted);
             QueryParams.MarkStale(ctx, stale);
         }
     }

@@ -86,14 +86,6 @@ public sealed class GoalEventStore(IAmazonDynamoDB db, IOptions<DynamoOptions> o
         }
     }
 
-    private async Task<Dictionary<string, AttributeValue>?> GetAsync(string pk, string sk, CancellationToken ct)
-    {
-        var response = await db.GetItemAsync(new GetItemRequest
-        {
-            TableName = table,
-            ConsistentRead = true,
-            Key = new() { [Keys.PK] = new(pk), [Keys.SK] = new(sk) },
-        }, ct);
-        return response.IsItemSet && response.Item.Count > 0 ? response.Item : null;
-    }
+    private Task<Dictionary<string, AttributeValue>?> GetAsync(string pk, string sk, CancellationToken ct) =>
+        db.GetItemOrNullAsync(table, pk, sk, ct);
 }

@@ -41,16 +41,8 @@ public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> op
         return new ProjectionResult(before, after, events);
     }
 
-    public async Task<GoalProjection?> LoadAsync(string userId, string goalId, ReadModelKeys keys, CancellationToken ct)
-    {
-        var response = await db.GetItemAsync(new GetItemRequest
-        {
-            TableName = table,
-            ConsistentRead = true,
-            Key = new() { [Keys.PK] = new(Keys.User(userId)), [Keys.SK] = new(keys.Progress(goalId)) },
-        }, ct);
-        return response.IsItemSet && response.Item.Count > 0 ? ReadModelItems.ReadState(response.Item) : null;
-    }
+    public async Task<GoalProjection?> LoadAsync(string userId, string goalId, ReadModelKeys keys, CancellationToken ct) =>
+        await db.GetItemOrNullAsync(table, Keys.User(userId), keys.Progress(goalId), ct) is { } item ? ReadModelItems.ReadState(item) : null;
 
     private async Task WriteAsync(
         GoalProjection? before, GoalProjection after, IReadOnlyList<EventEnvelope> applied, ReadModelKeys keys, CancellationToken ct)

@@ -47,6 +47,15 @@ public sealed class ReadModelReader(
         return head is null ? null : FromHead(GoalHeadItems.FromItem(head));
     }
 
+    /// <summary>The goal (at least at <paramref name="minVersion"/> if it gets there within 2 s), or goal-not-found.</summary>
+    public async Task<(GoalProjection Goal, bool Stale)> GetRequiredAsync(string userId, string goalId, long? minVersion, CancellationToken ct)
+    {
+        var (goal, stale) = await GetAtLeastAsync(userId, goalId, minVersion, ReadYourWritesWait, ct);
+        return goal is null ? throw new GoalRuleException(GoalErrorCode.GoalNotFound, $"Goal {goalId} was not found.") : (goal, stale);
+    }
+
+    public static readonly TimeSpan ReadYourWritesWait = TimeSpan.FromSeconds(2);
+
     /// <summary>Waits up to <paramref name="wait"/> for the read model to reach a version; Stale when it did not.</summary>
     public async Task<(GoalProjection? Goal, bool Stale)> GetAtLeastAsync(
         string userId, string goalId, long? minVersion, TimeSpan wait, CancellationToken ct)
@@ -100,14 +109,6 @@ public sealed class ReadModelReader(
         }
     }
 
-    private async Task<Dictionary<string, AttributeValue>?> GetItemAsync(string pk, string sk, CancellationToken ct)
-    {
-        var response = await db.GetItemAsync(new GetItemRequest
-        {
-            TableName = table,
-            ConsistentRead = true,
-            Key = new() { [Keys.PK] = new(pk), [Keys.SK] = new(sk) },
-        }, ct);
-        return response.IsItemSet && response.Item.Count > 0 ? response.Item : null;
-    }
+    private Task<Dictionary<string, AttributeValue>?> GetItemAsync(string pk, string sk, CancellationToken ct) =>
+        db.GetItemOrNullAsync(table, pk, sk, ct);
 }

@@ -1,8 +1,6 @@
-using Lifestyle.Domain.Goals;
 using Lifestyle.Domain.Progress;
 using Lifestyle.Domain.Time;
 using Lifestyle.Queries.Common;
-using Lifestyle.Queries.Goals.GetGoal;
 using MediatR;
 
 namespace Lifestyle.Queries.Goals.GetGoalDays;
@@ -13,12 +11,7 @@ public sealed class GetGoalDaysHandler(ReadModelReader reader, TimeProvider time
 
     public async Task<DayList> Handle(GetGoalDaysQuery q, CancellationToken cancellationToken)
     {
-        var (goal, stale) = await reader.GetAtLeastAsync(q.UserId, q.GoalId, q.MinVersion, GetGoalHandler.ReadYourWritesWait, cancellationToken);
-        if (goal is null)
-        {
-            throw new GoalRuleException(GoalErrorCode.GoalNotFound, $"Goal {q.GoalId} was not found.");
-        }
-
+        var (goal, stale) = await reader.GetRequiredAsync(q.UserId, q.GoalId, q.MinVersion, cancellationToken);
         var to = q.To ?? GoalClock.LocalDate(time.GetUtcNow(), goal.Timezone);
         var from = q.From ?? to.AddDays(-6);
         DateRanges.Ensure(from, to, to.DayNumber - from.DayNumber + 1, MaxDays, "days");

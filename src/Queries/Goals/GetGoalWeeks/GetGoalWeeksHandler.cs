@@ -1,8 +1,6 @@
-using Lifestyle.Domain.Goals;
 using Lifestyle.Domain.Progress;
 using Lifestyle.Domain.Time;
 using Lifestyle.Queries.Common;
-using Lifestyle.Queries.Goals.GetGoal;
 using MediatR;
 
 namespace Lifestyle.Queries.Goals.GetGoalWeeks;
@@ -13,12 +11,7 @@ public sealed class GetGoalWeeksHandler(ReadModelReader reader, TimeProvider tim
 
     public async Task<WeekList> Handle(GetGoalWeeksQuery q, CancellationToken cancellationToken)
     {
-        var (goal, stale) = await reader.GetAtLeastAsync(q.UserId, q.GoalId, q.MinVersion, GetGoalHandler.ReadYourWritesWait, cancellationToken);
-        if (goal is null)
-        {
-            throw new GoalRuleException(GoalErrorCode.GoalNotFound, $"Goal {q.GoalId} was not found.");
-        }
-
+        var (goal, stale) = await reader.GetRequiredAsync(q.UserId, q.GoalId, q.MinVersion, cancellationToken);
         var today = GoalClock.LocalDate(time.GetUtcNow(), goal.Timezone);
         var to = GoalClock.WeekStart(q.To ?? today);
         var from = GoalClock.WeekStart(q.From ?? to.AddDays(-7 * 7));

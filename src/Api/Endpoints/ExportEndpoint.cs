@@ -39,19 +39,24 @@ public static class ExportEndpoint
         return v1;
     }
 
+    /// <summary>{"goals":[…]}, one goal at a time, every write asynchronous (Kestrel forbids synchronous I/O).</summary>
     public static async Task WriteJsonAsync(Stream body, IAsyncEnumerable<ExportedGoal> goals, CancellationToken ct)
     {
-        await using var json = new Utf8JsonWriter(body);
-        json.WriteStartObject();
-        json.WriteStartArray("goals");
+        await body.WriteAsync("{\"goals\":["u8.ToArray(), ct);
+        var first = true;
         await foreach (var goal in goals.WithCancellation(ct))
         {
-            JsonSerializer.Serialize(json, goal, StoreJson.Options);
-            await json.FlushAsync(ct);
+            if (!first)
+            {
+                await body.WriteAsync(","u8.ToArray(), ct);
+            }
+
+            first = false;
+            await JsonSerializer.SerializeAsync(body, goal, StoreJson.Options, ct);
+            await body.FlushAsync(ct);
         }
 
-        json.WriteEndArray();
-        json.WriteEndObject();
+        await body.WriteAsync("]}"u8.ToArray(), ct);
     }
 
     /// <summary>RFC 4180: CRLF line ends; fields with commas, quotes or line breaks quoted, quotes doubled.</summary>

@@ -3,10 +3,14 @@ using Amazon.DynamoDBv2.Model;
 
 namespace Lifestyle.Infrastructure.Storage;
 
-/// <summary>Which read-model version queries read (live) and which ones the projector keeps current.</summary>
-public sealed record ReadModelSettings(string Live, IReadOnlyList<string> Maintained)
+/// <summary>
+/// Which read-model version queries read (live), which ones the projector keeps current, and which
+/// ones a complete <c>replay --all --into</c> has built (only those can be switched to).
+/// </summary>
+public sealed record ReadModelSettings(string Live, IReadOnlyList<string> Maintained, IReadOnlyList<string> Built)
 {
-    public static readonly ReadModelSettings Default = new(ReadModelKeys.DefaultVersion, [ReadModelKeys.DefaultVersion]);
+    public static readonly ReadModelSettings Default =
+        new(ReadModelKeys.DefaultVersion, [ReadModelKeys.DefaultVersion], [ReadModelKeys.DefaultVersion]);
 }
 
 /// <summary>
@@ -28,7 +32,7 @@ public static class ReadModelConfig
         }, ct);
         var item = response.Item;
         return response.IsItemSet && item is { Count: > 0 }
-            ? new ReadModelSettings(item["live"].S, item["maintained"].L.Select(v => v.S).ToList())
+            ? new ReadModelSettings(item["live"].S, Strings(item, "maintained"), item.ContainsKey("built") ? Strings(item, "built") : [item["live"].S])
             : ReadModelSettings.Default;
     }
 
@@ -43,6 +47,9 @@ public static class ReadModelConfig
                 ["entity"] = new("read-model-config"),
                 ["live"] = new(settings.Live),
                 ["maintained"] = new() { L = settings.Maintained.Select(v => new AttributeValue(v)).ToList() },
+                ["built"] = new() { L = settings.Built.Select(v => new AttributeValue(v)).ToList() },
             },
         }, ct);
+
+    private static List<string> Strings(Dictionary<string, AttributeValue> item, string name) => item[name].L.Select(v => v.S).ToList();
 }

@@ -16,9 +16,9 @@ public static class ReadModelCommands
         var version = new Argument<string>("version") { Description = "A read-model version built with replay --all --into." };
         var command = new Command("switch", "Point queries at another read-model version (no restart; within seconds).") { version };
         command.SetAction((parse, ct) => ToolHost.RunAsync(sp => ChangeAsync(sp, s =>
-            s.Maintained.Contains(parse.GetValue(version)!)
+            s.Built.Contains(parse.GetValue(version)!) && s.Maintained.Contains(parse.GetValue(version)!)
                 ? s with { Live = parse.GetValue(version)! }
-                : throw new ArgumentException($"{parse.GetValue(version)} was never built: run replay --all --into {parse.GetValue(version)} first."), ct), ct));
+                : throw new ArgumentException($"{parse.GetValue(version)} is not fully built and maintained: run replay --all --into {parse.GetValue(version)} first."), ct), ct));
         return command;
     }
 
@@ -29,7 +29,11 @@ public static class ReadModelCommands
         command.SetAction((parse, ct) => ToolHost.RunAsync(sp => ChangeAsync(sp, s =>
             s.Live == parse.GetValue(version)
                 ? throw new ArgumentException("the live read-model version cannot be retired; switch first.")
-                : s with { Maintained = s.Maintained.Where(v => v != parse.GetValue(version)).ToList() }, ct), ct));
+                : s with
+                {
+                    Maintained = s.Maintained.Where(v => v != parse.GetValue(version)).ToList(),
+                    Built = s.Built.Where(v => v != parse.GetValue(version)).ToList(),
+                }, ct), ct));
         return command;
     }
 
@@ -57,7 +61,7 @@ public static class ReadModelCommands
         var table = sp.GetRequiredService<IOptions<DynamoOptions>>().Value.TableName;
         var next = change(await ReadModelConfig.GetAsync(db, table, ct));
         await ReadModelConfig.SetAsync(db, table, next, ct);
-        Console.WriteLine($"live read-model version: {next.Live}; maintained: {string.Join(", ", next.Maintained)}");
+        Console.WriteLine($"live read-model version: {next.Live}; maintained: {string.Join(", ", next.Maintained)}; built: {string.Join(", ", next.Built)}");
         return 0;
     }
 }

@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2;
 using Lifestyle.Infrastructure.Dynamo;
 using Lifestyle.Infrastructure.Storage;
 using Lifestyle.Projections.Replay;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -35,9 +36,14 @@ public static class ReplayCommand
         var keys = new ReadModelKeys(run?.Into ?? parse.GetValue(scope.Into) ?? settings.Live);
         if (!settings.Maintained.Contains(keys.Version))
         {
-            // The live projector keeps the new version current while (and after) it is rebuilt.
+            // The live projector keeps the new version current while (and after) it is rebuilt. It re-reads
+            // the config every ReadModels:RefreshSeconds, so wait until it must have: any event applied
+            // after that reaches the new version through the projector, any event before it through this fold.
             await ReadModelConfig.SetAsync(db, table, settings with { Maintained = [.. settings.Maintained, keys.Version] }, ct);
-            await Console.Error.WriteLineAsync($"read-model version {keys.Version} is now maintained by the projector beside {settings.Live}");
+            var wait = TimeSpan.FromSeconds((2 * sp.GetRequiredService<IConfiguration>().GetValue("ReadModels:RefreshSeconds", 5.0)) + 1);
+            await Console.Error.WriteLineAsync(
+                $"read-model version {keys.Version} is now maintained by the projector beside {settings.Live}; waiting {wait.TotalSeconds:F0} s for it to notice");
+            await Task.Delay(wait, ct);
         }
 
         var rebuilder = sp.GetRequiredService<GoalRebuilder>();
@@ -65,6 +71,16 @@ public static class ReplayCommand
 
         await progress.ShowUntilAsync(work);
         await work;
+        if (goals is null)
+        {
+            // Every goal was rebuilt: the version may now be switched to.
+            var now = await ReadModelConfig.GetAsync(db, table, ct);
+            if (!now.Built.Contains(keys.Version))
+            {
+                await ReadModelConfig.SetAsync(db, table, now with { Built = [.. now.Built, keys.Version] }, ct);
+            }
+        }
+
         Console.WriteLine($"replayed {progress.Goals} goals, {progress.Events} events, {progress.Items} items into {keys.Version} " +
             $"in {progress.Elapsed.TotalSeconds:F1} s ({progress.EventsPerSecond:F0} events/s)");
         return 0;

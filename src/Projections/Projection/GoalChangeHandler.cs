@@ -20,6 +20,9 @@ public sealed class GoalChangeHandler(
     ILogger<GoalChangeHandler> log,
     IEnumerable<IProjectionObserver> observers) : IChangeBatchHandler
 {
+    /// <summary>Goals of one batch projected at the same time.</summary>
+    public const int MaxConcurrentGoals = 16;
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), byte> failing = new();
 
     public async Task<BatchOutcome> HandleAsync(IReadOnlyList<ChangeRecord> records, CancellationToken ct)
@@ -36,14 +39,23 @@ public sealed class GoalChangeHandler(
             }
         }
 
-        var failedAt = int.MaxValue;
-        foreach (var (userId, goalId, index) in goals)
+        // The batch's goals are independent (disjoint items, each goal once per batch), so they are
+        // projected side by side: one pass is a handful of sequential round trips, and one goal after
+        // another could not keep up with a few hundred changed goals a second (docs/performance.md).
+        using var gate = new SemaphoreSlim(MaxConcurrentGoals);
+        var projected = await Task.WhenAll(goals.Select(async g =>
         {
-            if (!await TryProjectAsync(userId, goalId, ct))
+            await gate.WaitAsync(ct);
+            try
             {
-                failedAt = Math.Min(failedAt, index);
+                return (g.FirstIndex, Ok: await TryProjectAsync(g.UserId, g.GoalId, ct));
             }
-        }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        var failedAt = projected.Where(p => !p.Ok).Select(p => p.FirstIndex).DefaultIfEmpty(int.MaxValue).Min();
 
         if (goals.Count > 0)
         {

@@ -76,7 +76,7 @@ public sealed class BlueGreenTests(StackFixture stack)
             Assert.Contains("error: the live read-model version cannot be retired; switch first.", retireLive.Error);
             var unknown = await stack.RunCliAsync("switch", "v9");
             Assert.True(unknown.ExitCode == 2, unknown.ToString());
-            Assert.Contains("error: v9 was never built: run replay --all --into v9 first.", unknown.Error);
+            Assert.Contains("error: v9 is not fully built and maintained: run replay --all --into v9 first.", unknown.Error);
         }
         finally
         {

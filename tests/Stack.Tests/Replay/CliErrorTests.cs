@@ -29,8 +29,7 @@ public sealed class CliErrorTests(StackFixture stack)
         Assert.Contains("--into must look like v2.", run.Error);
     }
 
-    [Fact(Skip = "bug: usage errors found by the parser (no scope, --into blue) exit 1 — System.CommandLine's default — which is "
-        + "verify's 'differences found' code, while bad arguments found in the verbs (--segments 0, unknown goal) exit 2")]
+    [Fact]
     public async Task Usage_errors_exit_2_so_that_exit_1_of_verify_always_means_differences_found()
     {
         Assert.Equal(2, (await stack.RunCliAsync("verify", "--all", "--into", "blue")).ExitCode);

@@ -34,20 +34,13 @@ public static class ReplayCli
             ["DynamoDb__ServiceUrl"] = settings["DynamoDb:ServiceUrl"],
             ["DynamoDb__TableName"] = settings["DynamoDb:TableName"],
             ["Redis__Configuration"] = settings["Redis:Configuration"],
+            ["ReadModels__RefreshSeconds"] = settings["ReadModels:RefreshSeconds"],
         };
         foreach (var (name, value) in environment)
         {
             variables[name] = value;
         }
 
-        var root = new RootCommand("Lifestyle projector (as in src/Projections/Program.cs)")
-        {
-            ReplayCommand.Create(),
-            VerifyCommand.Create(),
-            ReadModelCommands.Switch(),
-            ReadModelCommands.Retire(),
-            ReadModelCommands.Parked(),
-        };
         using var output = new StringWriter();
         using var error = new StringWriter();
         await OneAtATime.WaitAsync();
@@ -62,7 +55,7 @@ public static class ReplayCli
 
             Console.SetOut(output);
             Console.SetError(error);
-            var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+            var code = await ToolCli.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
             return new CliRun(code, output.ToString(), error.ToString());
         }
         finally

@@ -12,9 +12,8 @@ locals {
 
   # Lambda handler strings of the managed .NET runtime: Assembly::Namespace.Type::Method.
   projector_handler = "Lifestyle.Projections::Lifestyle.Projections.Stream.LambdaEntryPoint::HandleAsync"
-  # The daily-close job is written later (spec §6: streaks broken / at risk, weekly summaries) as a
-  # class with a public HandleAsync(Stream) in src/Projections/Jobs; until then the function
-  # exists but fails at invoke with a missing-type error, and its Errors alarm says so.
+  # The daily-close job (spec §6: streaks broken / at risk, weekly summaries; docs/adr/0005):
+  # src/Projections/Jobs/DailyCloseEntryPoint.cs, a public HandleAsync(Stream).
   daily_close_handler = "Lifestyle.Projections::Lifestyle.Projections.Jobs.DailyCloseEntryPoint::HandleAsync"
 
   # The event source mapping passes only goal-head records (SK "GOAL#{goalId}", Keys.GoalPrefix):

@@ -1,6 +1,6 @@
 # The daily job (spec §6): at midnight UTC, records streaks broken / at risk and sends weekly
-# summaries. Same zip as the projector; its handler class (local.daily_close_handler,
-# Lifestyle.Projections.Jobs.DailyCloseEntryPoint) will be written later. It reads and writes the
+# summaries. Same zip as the projector; its handler class is local.daily_close_handler
+# (Lifestyle.Projections.Jobs.DailyCloseEntryPoint, docs/adr/0005). It reads and writes the
 # table and publishes to SNS only, both public AWS endpoints, so it runs outside the VPC.
 
 resource "aws_cloudwatch_log_group" "daily_close" {

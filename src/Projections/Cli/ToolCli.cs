@@ -16,6 +16,7 @@ public static class ToolCli
         ReadModelCommands.Switch(),
         ReadModelCommands.Retire(),
         ReadModelCommands.Parked(),
+        DailyCloseCommand.Create(),
     };
 
     public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration? configuration = null)

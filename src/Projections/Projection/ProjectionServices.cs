@@ -1,5 +1,6 @@
 using Lifestyle.Infrastructure;
 using Lifestyle.Infrastructure.Cache;
+using Lifestyle.Projections.Notifications;
 using Lifestyle.Projections.Stream;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class ProjectionServices
         services.AddSingleton<ProjectorMetrics>();
         services.AddSingleton<GoalChangeHandler>();
         services.AddSingleton<IChangeBatchHandler>(sp => sp.GetRequiredService<GoalChangeHandler>());
+        services.AddLifestyleNotifications(configuration);
         return services;
     }
 }

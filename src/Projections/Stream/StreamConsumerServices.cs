@@ -33,6 +33,7 @@ public static class StreamConsumerServices
             sp.GetService<TimeProvider>()));
         services.AddHostedService(sp => sp.GetRequiredService<LocalStreamConsumer>());
         services.AddHostedService<Projection.CacheRepairService>();
+        services.AddHostedService<Notifications.NotificationSweepService>();
         return services;
     }
 }

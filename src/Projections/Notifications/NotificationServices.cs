@@ -1,0 +1,34 @@
+using Lifestyle.Infrastructure.Dynamo;
+using Lifestyle.Projections.Jobs;
+using Lifestyle.Projections.Projection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Lifestyle.Projections.Notifications;
+
+public static class NotificationServices
+{
+    /// <summary>
+    /// The SNS publisher (section <c>Sns</c>), the notification items, the projector's observer, the sweeper and the
+    /// daily close. The background sweep (<see cref="NotificationSweepService"/>) is added by the local consumer.
+    /// </summary>
+    public static IServiceCollection AddLifestyleNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SnsOptions>(configuration.GetSection(SnsOptions.Section));
+        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        services.TryAddSingleton(sp => SnsPublisher.Create(
+            sp.GetRequiredService<IOptions<SnsOptions>>().Value,
+            sp.GetRequiredService<IOptions<DynamoOptions>>().Value.Region,
+            sp.GetService<ILogger<SnsPublisher>>()));
+        services.TryAddSingleton<NotificationStore>();
+        services.TryAddSingleton<NotificationSender>();
+        services.TryAddSingleton<NotificationSweeper>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjectionObserver, NotificationObserver>());
+        services.TryAddSingleton<ActiveGoalIndex>();
+        services.TryAddSingleton<DailyCloseJob>();
+        return services;
+    }
+}

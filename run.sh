@@ -50,7 +50,8 @@ curl -fsS -o /dev/null -X POST "http://127.0.0.1:$SNS_PORT/" \
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DynamoDb__ServiceUrl="http://127.0.0.1:$DYNAMODB_PORT" DynamoDb__TableName="$TABLE" DynamoDb__CreateTableIfMissing=true
 export Redis__Configuration="127.0.0.1:$REDIS_PORT"
-export Sns__ServiceUrl="http://127.0.0.1:$SNS_PORT"
+# The API and the projector both see these; the projector publishes notifications to the topic.
+export Sns__ServiceUrl="http://127.0.0.1:$SNS_PORT" Sns__TopicName="${LIFESTYLE_SNS_TOPIC:-lifestyle-notifications}"
 API_BIN="$ROOT/src/Api/bin/Release/net10.0"
 dotnet "$API_BIN/Lifestyle.Api.dll" --contentRoot "$API_BIN" --urls "http://127.0.0.1:$API_PORT" &
 pids+=($!)
@@ -66,7 +67,9 @@ cat >&2 <<INFO
     DynamoDB Local  http://127.0.0.1:$DYNAMODB_PORT   table '$TABLE' (data in .run/dynamodb)
     Redis           127.0.0.1:$REDIS_PORT
     SNS/SQS         http://127.0.0.1:$SNS_PORT   topic '${LIFESTYLE_SNS_TOPIC:-lifestyle-notifications}'
-    projector       reading the table's stream (log: .run/projector.log)
+    projector       reading the table's stream, publishing notifications (log: .run/projector.log)
+    daily close     dotnet src/Projections/bin/Release/net10.0/Lifestyle.Projections.dll daily-close [--date yyyy-MM-dd]
+                    with DynamoDb__ServiceUrl=http://127.0.0.1:$DYNAMODB_PORT DynamoDb__TableName=$TABLE Sns__ServiceUrl=http://127.0.0.1:$SNS_PORT
     dev token       dotnet src/Api/bin/Release/net10.0/Lifestyle.Api.dll dev-token alice
     logs            .run/*.log
 

@@ -7,6 +7,7 @@ source scripts/lib.sh
 
 ensure_dynamodb_local
 ensure_redis
+ensure_fauxqs
 ensure_hcl2json
 command -v dotnet >/dev/null || { log "the .NET SDK is required"; exit 1; }
 

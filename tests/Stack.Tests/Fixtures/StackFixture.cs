@@ -30,7 +30,10 @@ public sealed class StackFixture : IAsyncLifetime
 
     public WebApplicationFactory<Lifestyle.Api.ApiEntryPoint> Api => api ?? throw new InvalidOperationException("Not initialized.");
 
-    public Dictionary<string, string?> Settings => new()
+    /// <summary>Added to <see cref="Settings"/> (set before initialization), e.g. the SNS endpoint of a notification stack.</summary>
+    public IReadOnlyDictionary<string, string?> ExtraSettings { get; init; } = new Dictionary<string, string?>();
+
+    public Dictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["DynamoDb:ServiceUrl"] = Dynamo.ServiceUrl,
         ["DynamoDb:TableName"] = Dynamo.TableName,
@@ -38,7 +41,7 @@ public sealed class StackFixture : IAsyncLifetime
         ["Redis:Configuration"] = Redis.Configuration,
         ["ReadModels:RefreshSeconds"] = "0.5",
         ["StreamConsumer:PollInterval"] = "00:00:00.050",
-    };
+    }.Concat(ExtraSettings).ToDictionary();
 
     public async Task InitializeAsync()
     {

@@ -1,0 +1,107 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Lifestyle.Commands.Common;
+using Lifestyle.Commands.EventStore;
+using Lifestyle.Domain.Events;
+using Lifestyle.Domain.Goals;
+using Lifestyle.Infrastructure.Storage;
+
+namespace Lifestyle.Benchmarks.Phases;
+
+/// <summary>
+/// The raw store baseline of an append, without the API: the same transaction the event store sends
+/// for an activity log (the goal head Put conditioned on its version + one event Put, built by the
+/// app's own <see cref="TransactionItems"/> and item codecs), straight to DynamoDB. One goal per worker,
+/// so workers never conflict.
+/// </summary>
+public sealed class RawAppender(IAmazonDynamoDB db, string table, string runId)
+{
+    private readonly List<GoalState> goals = [];
+    private readonly Random random = new(7);
+
+    /// <summary>Makes sure there are at least <paramref name="workers"/> raw goals (created with a real append).</summary>
+    public async Task EnsureGoalsAsync(int workers)
+    {
+        while (goals.Count < workers)
+        {
+            var userId = $"bench-{runId}-raw-{goals.Count:D3}";
+            var goalId = Guid.CreateVersion7().ToString("N");
+            var now = DateTimeOffset.UtcNow;
+            var created = GoalDecider.Create(
+                new CreateGoal(goalId, userId, GoalPattern.Daily, new GoalDefinition("Drink water", 8, "glasses", null, null, null), null, "UTC", "water-8-glasses"),
+                0, now);
+            goals.Add(await AppendAsync(null, userId, goalId, created, now));
+        }
+    }
+
+    /// <summary>
+    /// The store calls of a goal create: a consistent GetItem of the user's PROFILE (the open-goal count),
+    /// then the create transaction (head Put if absent + GoalCreated Put + PROFILE counter Update with the
+    /// quota condition). Each worker creates for its own users, 40 goals per user (under the quota).
+    /// </summary>
+    public async Task<string?> CreateAsync(int worker, int n)
+    {
+        var userId = $"bench-{runId}-rawcreate-{worker:D3}-{n / 40}";
+        await db.GetItemAsync(new GetItemRequest
+        {
+            TableName = table,
+            ConsistentRead = true,
+            Key = new() { [Keys.PK] = new(Keys.User(userId)), [Keys.SK] = new(Keys.Profile) },
+        });
+        var goalId = Guid.CreateVersion7().ToString("N");
+        var now = DateTimeOffset.UtcNow;
+        var events = GoalDecider.Create(
+            new CreateGoal(goalId, userId, GoalPattern.Daily, new GoalDefinition("Drink water", 8, "glasses", null, null, null), null, "UTC", "water-8-glasses"),
+            n % 40, now);
+        var stamped = GoalStream.Stamp(null, userId, goalId, events, now, () => Guid.CreateVersion7().ToString("N"));
+        var after = stamped.Aggregate((GoalState?)null, GoalState.Evolve)!;
+        var request = new AppendRequest(null, after, stamped, 1, null, new CommandResult(201, new CommandResponse(goalId, after.Version)), now);
+        await db.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = TransactionItems.Build(table, request).Items });
+        return null;
+    }
+
+    /// <summary>One activity append on the worker's goal: TransactWriteItems only.</summary>
+    public async Task<string?> AppendAsync(int worker)
+    {
+        var state = goals[worker];
+        var now = DateTimeOffset.UtcNow;
+        var events = GoalDecider.Decide(state, new LogActivity(Value(worker), null, null), now);
+        goals[worker] = await AppendAsync(state, state.UserId, state.GoalId, events, now);
+        return null;
+    }
+
+    /// <summary>What the API's store does for a log without an idempotency key: a consistent GetItem of the head, then the append.</summary>
+    public async Task<string?> ReadAndAppendAsync(int worker)
+    {
+        var state = goals[worker];
+        var head = await db.GetItemAsync(new GetItemRequest
+        {
+            TableName = table,
+            ConsistentRead = true,
+            Key = new() { [Keys.PK] = new(Keys.User(state.UserId)), [Keys.SK] = new(Keys.Goal(state.GoalId)) },
+        });
+        state = GoalHeadItems.FromItem(head.Item);
+        var now = DateTimeOffset.UtcNow;
+        var events = GoalDecider.Decide(state, new LogActivity(Value(worker), null, null), now);
+        goals[worker] = await AppendAsync(state, state.UserId, state.GoalId, events, now);
+        return null;
+    }
+
+    private async Task<GoalState> AppendAsync(GoalState? before, string userId, string goalId, IReadOnlyList<GoalEvent> events, DateTimeOffset now)
+    {
+        var stamped = GoalStream.Stamp(before, userId, goalId, events, now, () => Guid.CreateVersion7().ToString("N"));
+        var after = stamped.Aggregate(before, GoalState.Evolve)!;
+        var request = new AppendRequest(before, after, stamped, 0, null, new CommandResult(201, new CommandResponse(goalId, after.Version)), now);
+        var items = TransactionItems.Build(table, request);
+        await db.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = items.Items });
+        return after;
+    }
+
+    private decimal Value(int worker)
+    {
+        lock (random)
+        {
+            return random.Next(1, 6) + worker % 2;
+        }
+    }
+}

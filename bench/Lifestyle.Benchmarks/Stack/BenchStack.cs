@@ -65,9 +65,13 @@ public sealed class BenchStack : IAsyncDisposable
 
     public DynamoOptions DynamoOptions(string? table = null) => new() { ServiceUrl = DynamoUrl, TableName = table ?? Table };
 
-    private string ApiBin => Path.Combine(Root, "src", "Api", "bin", Configuration, "net10.0");
+    /// <summary>The API build to run; <c>BENCH_API_BIN</c> points at another build's output folder (to compare two builds).</summary>
+    private string ApiBin => Environment.GetEnvironmentVariable("BENCH_API_BIN") is { Length: > 0 } dir
+        ? dir : Path.Combine(Root, "src", "Api", "bin", Configuration, "net10.0");
 
-    private string ProjectorBin => Path.Combine(Root, "src", "Projections", "bin", Configuration, "net10.0");
+    /// <summary>The projector build to run; <c>BENCH_PROJECTOR_BIN</c> overrides it like <c>BENCH_API_BIN</c>.</summary>
+    private string ProjectorBin => Environment.GetEnvironmentVariable("BENCH_PROJECTOR_BIN") is { Length: > 0 } dir
+        ? dir : Path.Combine(Root, "src", "Projections", "bin", Configuration, "net10.0");
 
     public static async Task<BenchStack> StartAsync()
     {

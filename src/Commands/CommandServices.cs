@@ -12,6 +12,7 @@ public static class CommandServices
         services.AddMediatorCore();
         services.AddHandlersAndValidators(typeof(CommandServices).Assembly);
         services.AddSingleton<GoalEventStore>();
+        services.AddSingleton<RecentGoalHeads>();
         services.AddSingleton<IdempotencyRecords>();
         services.AddSingleton<GoalCommandExecutor>();
         return services;

@@ -21,14 +21,17 @@ public sealed record GoalCommandPlan(
 /// <summary>
 /// Load → decide → append with the expected version. A lost race without <c>If-Match</c> re-reads and
 /// re-decides (bounded); with it, the loser gets 412. Idempotency keys replay the first response.
+/// The load prefers this process's last known head; anything but an append from it (a rejection, a
+/// no-op, a conflict) is redone from a consistent read, so a stale head never decides an answer.
 /// </summary>
 public sealed class GoalCommandExecutor(
-    GoalEventStore store, IdempotencyRecords idempotency, TimeProvider time, ILogger<GoalCommandExecutor> log)
+    GoalEventStore store, RecentGoalHeads heads, IdempotencyRecords idempotency, TimeProvider time, ILogger<GoalCommandExecutor> log)
 {
     public const int MaxAttempts = 60;
 
     public async Task<CommandResult> ExecuteAsync(CommandMetadata meta, GoalCommandPlan plan, CancellationToken ct)
     {
+        var useCache = true;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             if (meta.Idempotency is { } idem && await idempotency.FindAsync(meta.UserId, idem.Key, ct) is { } stored)
@@ -36,10 +39,27 @@ public sealed class GoalCommandExecutor(
                 return stored.Fingerprint == idem.Fingerprint ? stored.Result : throw new IdempotencyKeyReusedException(idem.Key);
             }
 
-            var state = plan.IsCreate ? null : await LoadAsync(meta, plan.GoalId, ct);
+            var cached = useCache && !plan.IsCreate ? Cached(meta, plan.GoalId) : null;
+            var state = plan.IsCreate ? null : cached ?? await LoadAsync(meta, plan.GoalId, ct);
             var openGoals = plan.IsCreate ? await store.OpenGoalsAsync(meta.UserId, ct) : 0;
             var now = time.GetUtcNow();
-            var events = await plan.Decide(state, openGoals, now);
+            IReadOnlyList<GoalEvent> events;
+            try
+            {
+                events = await plan.Decide(state, openGoals, now);
+            }
+            catch (Exception) when (cached is not null && !ct.IsCancellationRequested)
+            {
+                useCache = Stale(meta, plan.GoalId);
+                continue;
+            }
+
+            if (events.Count == 0 && cached is not null)
+            {
+                useCache = Stale(meta, plan.GoalId);
+                continue;
+            }
+
             if (events.Count == 0)
             {
                 // Nothing to append, but the key is still bound to this request and its answer.
@@ -59,7 +79,15 @@ public sealed class GoalCommandExecutor(
             var outcome = await store.AppendAsync(request, ct);
             if (outcome == AppendOutcome.Appended)
             {
+                heads.Remember(after);
                 return result;
+            }
+
+            if (outcome == AppendOutcome.VersionConflict && cached is not null)
+            {
+                // Most likely our cached head is behind (another process appended): re-read at once.
+                useCache = Stale(meta, plan.GoalId);
+                continue;
             }
 
             if (outcome == AppendOutcome.VersionConflict && meta.ExpectedVersion is { } expected)
@@ -74,10 +102,20 @@ public sealed class GoalCommandExecutor(
         throw new ConcurrencyExhaustedException(plan.GoalId, MaxAttempts);
     }
 
+    private GoalState? Cached(CommandMetadata meta, string goalId) =>
+        heads.Find(meta.UserId, goalId) is { } head && (meta.ExpectedVersion is null || meta.ExpectedVersion == head.Version) ? head : null;
+
+    private bool Stale(CommandMetadata meta, string goalId)
+    {
+        heads.Forget(meta.UserId, goalId);
+        return false;
+    }
+
     private async Task<GoalState> LoadAsync(CommandMetadata meta, string goalId, CancellationToken ct)
     {
         var state = (GoalIds.IsWellFormed(goalId) ? await store.LoadAsync(meta.UserId, goalId, ct) : null)
             ?? throw new GoalRuleException(GoalErrorCode.GoalNotFound, $"Goal {goalId} was not found.");
+        heads.Remember(state);
         if (meta.ExpectedVersion is { } expected && state.Version != expected)
         {
             throw new VersionMismatchException(expected, state.Version);

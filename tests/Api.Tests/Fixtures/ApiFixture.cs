@@ -19,14 +19,21 @@ public sealed class ApiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Dynamo.InitializeAsync();
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        factory = NewInstance();
+    }
+
+    /// <summary>Another API process on the same table (the caller disposes it), as a second Lambda instance would be.</summary>
+    public WebApplicationFactory<Program> NewInstance()
+    {
+        var instance = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Development");
             b.UseSetting("DynamoDb:ServiceUrl", Dynamo.ServiceUrl);
             b.UseSetting("DynamoDb:TableName", Dynamo.TableName);
             b.UseSetting("DynamoDb:CreateTableIfMissing", "false");
         });
-        _ = factory.Server;
+        _ = instance.Server;
+        return instance;
     }
 
     public async Task DisposeAsync()
@@ -42,9 +49,9 @@ public sealed class ApiFixture : IAsyncLifetime
     /// <summary>A fresh user id for each test keeps tests independent on a shared table.</summary>
     public static string NewUserId() => "u-" + Guid.NewGuid().ToString("N")[..20];
 
-    public HttpClient ClientFor(string userId)
+    public HttpClient ClientFor(string userId, WebApplicationFactory<Program>? instance = null)
     {
-        var client = Factory.CreateClient();
+        var client = (instance ?? Factory).CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(userId));
         return client;
     }

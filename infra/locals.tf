@@ -16,11 +16,13 @@ locals {
   # src/Projections/Jobs/DailyCloseEntryPoint.cs, a public HandleAsync(Stream).
   daily_close_handler = "Lifestyle.Projections::Lifestyle.Projections.Jobs.DailyCloseEntryPoint::HandleAsync"
 
-  # The event source mapping passes only goal-head records (SK "GOAL#{goalId}", Keys.GoalPrefix):
-  # every committed command rewrites exactly one head (docs/adr/0002), while events, read models,
-  # idempotency records and profiles also stream and are of no interest to the projector.
-  # Kept as literal JSON (DynamoDB event filter syntax) so the infra tests can read it.
-  goal_head_filter = "{\"dynamodb\":{\"Keys\":{\"SK\":{\"S\":[{\"prefix\":\"GOAL#\"}]}}}}"
+  # The event source mapping passes only goal-head records (SK "GOAL#{goalId}", Keys.GoalPrefix)
+  # and event records (SK "ACTIVITY#{goalId}#…", Keys.EventPrefix): every committed command rewrites
+  # exactly one head (docs/adr/0002), and a pass folds the events its batch carries instead of
+  # querying them (docs/adr/0007). Read models, idempotency records and profiles also stream and
+  # are of no interest to the projector. Literal JSON (DynamoDB event filter syntax) so the infra
+  # tests can read it; the prefixes of one key are alternatives.
+  projector_filter = "{\"dynamodb\":{\"Keys\":{\"SK\":{\"S\":[{\"prefix\":\"GOAL#\"},{\"prefix\":\"ACTIVITY#\"}]}}}}"
 
   region = data.aws_region.current.region
 }

@@ -80,10 +80,10 @@ resource "aws_lambda_event_source_mapping" "projector" {
     }
   }
 
-  # Only goal-head records (SK begins with GOAL#); see local.goal_head_filter.
+  # Only goal-head and event records (SK begins with GOAL# or ACTIVITY#); see local.projector_filter.
   filter_criteria {
     filter {
-      pattern = local.goal_head_filter
+      pattern = local.projector_filter
     }
   }
 

@@ -60,7 +60,7 @@ public sealed class ProjectorMappingTests(InfraFixture infra)
     }
 
     [Fact]
-    public void Only_goal_head_records_pass_the_filter()
+    public void Only_goal_head_and_event_records_pass_the_filter()
     {
         var filters = Mapping.Block("filter_criteria").Blocks("filter").ToArray();
         var filter = Assert.Single(filters);
@@ -74,23 +74,30 @@ public sealed class ProjectorMappingTests(InfraFixture infra)
         Assert.Equal(Keys.SK, sk.Name);
         var type = Assert.Single(sk.Value.EnumerateObject());
         Assert.Equal("S", type.Name);
-        var rule = Assert.Single(type.Value.EnumerateArray());
-        var prefix = Assert.Single(rule.EnumerateObject());
-        Assert.Equal("prefix", prefix.Name);
-        Assert.Equal(Keys.GoalPrefix, prefix.Value.GetString());
+        var prefixes = type.Value.EnumerateArray().Select(rule =>
+        {
+            var prefix = Assert.Single(rule.EnumerateObject());
+            Assert.Equal("prefix", prefix.Name);
+            return prefix.Value.GetString()!;
+        }).ToArray();
+        Assert.Equal([Keys.GoalPrefix, Keys.AnyEventPrefix], prefixes);
 
-        // What the prefix lets through, over every kind of item in the table (docs/adr/0001).
-        Assert.StartsWith(prefix.Value.GetString()!, Keys.Goal("0190a1b2c3d4e5f60718293a4b5c6d7e"), StringComparison.Ordinal);
+        // What the prefixes let through, over every kind of item in the table (docs/adr/0001).
+        const string goalId = "0190a1b2c3d4e5f60718293a4b5c6d7e";
+        bool Passes(string sortKey) => prefixes.Any(p => sortKey.StartsWith(p, StringComparison.Ordinal));
+        Assert.True(Passes(Keys.Goal(goalId)));
+        Assert.True(Passes(Keys.Event(goalId, DateTimeOffset.UnixEpoch)));
         string[] others =
         [
             Keys.Profile,
-            Keys.Event("0190a1b2c3d4e5f60718293a4b5c6d7e", DateTimeOffset.UnixEpoch),
             Keys.Idempotency("key-1"),
-            "PROGRESS#0190a1b2c3d4e5f60718293a4b5c6d7e",
-            "STREAK#0190a1b2c3d4e5f60718293a4b5c6d7e",
-            "ROLLUP#0190a1b2c3d4e5f60718293a4b5c6d7e#2026-W47",
+            $"PROGRESS#{goalId}",
+            $"PROGRESS#{goalId}#2026-11-22",
+            $"RMV#v2#PROGRESS#{goalId}",
+            $"STREAK#{goalId}",
+            $"ROLLUP#{goalId}#2026-W47",
         ];
-        Assert.All(others, k => Assert.False(k.StartsWith(prefix.Value.GetString()!, StringComparison.Ordinal), k));
+        Assert.All(others, k => Assert.False(Passes(k), k));
     }
 
     private void AssertAllBetween(string attribute, long min, long max)

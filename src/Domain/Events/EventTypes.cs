@@ -25,6 +25,8 @@ public static class EventTypes
 
     public static IEnumerable<string> All => TypesByName.Keys;
 
+    public static bool IsKnown(string? name) => name is not null && TypesByName.ContainsKey(name);
+
     public static string NameOf(GoalEvent e) =>
         NamesByType.TryGetValue(e.GetType(), out var name)
             ? name

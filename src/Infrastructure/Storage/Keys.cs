@@ -26,7 +26,10 @@ public static class Keys
 
     public const string GoalPrefix = "GOAL#";
 
-    public static string EventPrefix(string goalId) => $"ACTIVITY#{goalId}#";
+    /// <summary>What every event's sort key begins with.</summary>
+    public const string AnyEventPrefix = "ACTIVITY#";
+
+    public static string EventPrefix(string goalId) => $"{AnyEventPrefix}{goalId}#";
 
     public static string Event(string goalId, DateTimeOffset recordedAt) => EventPrefix(goalId) + Timestamp(recordedAt);
 

@@ -30,14 +30,7 @@ public sealed class GoalChangeHandler(
         metrics.CountRecords(records.Count);
         await versions.RefreshIfDueAsync(ct);
         await cache.RepairAsync(ct);
-        var goals = new List<(string UserId, string GoalId, int FirstIndex)>();
-        for (var i = 0; i < records.Count; i++)
-        {
-            if (GoalOf(records[i]) is { } g && !goals.Any(x => x.UserId == g.UserId && x.GoalId == g.GoalId))
-            {
-                goals.Add((g.UserId, g.GoalId, i));
-            }
-        }
+        var goals = BatchChanges.Of(records);
 
         // The batch's goals are independent (disjoint items, each goal once per batch), so they are
         // projected side by side: one pass is a handful of sequential round trips, and one goal after
@@ -48,7 +41,7 @@ public sealed class GoalChangeHandler(
             await gate.WaitAsync(ct);
             try
             {
-                return (g.FirstIndex, Ok: await TryProjectAsync(g.UserId, g.GoalId, ct));
+                return (g.FirstIndex, Ok: await TryProjectAsync(g, ct));
             }
             finally
             {
@@ -60,26 +53,28 @@ public sealed class GoalChangeHandler(
         if (goals.Count > 0)
         {
             log.LogInformation(
-                "Batch of {Records} records: {Goals} goals changed; lag {LagMs} ms; totals: {Projected} projected, {Events} events, {Parked} parked",
-                records.Count, goals.Count, metrics.LastLagMs, metrics.GoalsProjected, metrics.EventsApplied, metrics.Parked);
+                "Batch of {Records} records: {Goals} goals changed; lag {LagMs} ms; totals: {Projected} projected ({Kept} from kept state, {Carried} from carried events), {Events} events, {Parked} parked",
+                records.Count, goals.Count, metrics.LastLagMs, metrics.GoalsProjected, metrics.StatesKept, metrics.EventsCarried,
+                metrics.EventsApplied, metrics.Parked);
         }
 
         return failedAt == int.MaxValue ? BatchOutcome.Success : new BatchOutcome(records[failedAt].SequenceNumber);
     }
 
-    private async Task<bool> TryProjectAsync(string userId, string goalId, CancellationToken ct)
+    private async Task<bool> TryProjectAsync(GoalChange change, CancellationToken ct)
     {
+        var (userId, goalId) = (change.UserId, change.GoalId);
         try
         {
             foreach (var keys in versions.Maintained)
             {
-                var result = await projector.ProjectAsync(userId, goalId, keys, ct);
+                var result = await projector.ProjectAsync(userId, goalId, keys, ct, change);
                 if (result is null)
                 {
                     continue;
                 }
 
-                metrics.CountProjected(result.Applied.Count, time.GetUtcNow() - result.After.LastRecordedAt);
+                metrics.CountProjected(result, time.GetUtcNow() - result.After.LastRecordedAt);
                 await cache.WriteAsync(result.After, keys);
                 if (keys == versions.Live)
                 {
@@ -106,19 +101,6 @@ public sealed class GoalChangeHandler(
                 goalId, userId, parked ? "PARKED after repeated failures" : "will retry");
             return parked;
         }
-    }
-
-    private static (string UserId, string GoalId)? GoalOf(ChangeRecord r)
-    {
-        var pk = r.PartitionKey;
-        var sk = r.SortKey;
-        if (r.EventName == "REMOVE" || pk is null || sk is null
-            || !pk.StartsWith("USER#", StringComparison.Ordinal) || !sk.StartsWith(Keys.GoalPrefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        return (pk["USER#".Length..], sk[Keys.GoalPrefix.Length..]);
     }
 }
 

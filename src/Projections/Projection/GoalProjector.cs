@@ -3,27 +3,65 @@ using Amazon.DynamoDBv2.Model;
 using Lifestyle.Domain.Events;
 using Lifestyle.Domain.Progress;
 using Lifestyle.Infrastructure.Dynamo;
+using Lifestyle.Infrastructure.Memory;
 using Lifestyle.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Lifestyle.Projections.Projection;
 
-/// <summary>What one projection pass applied: the fold before and after, and the events in between.</summary>
-public sealed record ProjectionResult(GoalProjection? Before, GoalProjection After, IReadOnlyList<EventEnvelope> Applied);
+/// <summary>
+/// What one projection pass applied: the fold before and after, and the events in between; whether the
+/// pass started from the state kept in memory and folded the events its batch carried (no table reads).
+/// </summary>
+public sealed record ProjectionResult(
+    GoalProjection? Before, GoalProjection After, IReadOnlyList<EventEnvelope> Applied, bool StateKept = false, bool EventsCarried = false);
 
 /// <summary>
 /// Brings one goal's table read models up to its latest event: reads the events after the applied
 /// version (consistent Query), folds them, and writes every read model gated on the new version,
 /// so duplicates, retries and out-of-order notifications change nothing.
+/// The state it last wrote stays in memory: the next pass of the goal, when its batch shows a newer head,
+/// starts from it instead of reading the progress item, and folds the events the stream batch carries instead of querying them when they
+/// cover every version up to the batch's head. A stale state only re-folds events; the writes stay gated.
 /// </summary>
 public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> options, ReadModelWriter writer)
 {
-    private readonly string table = options.Value.TableName;
+    /// <summary>Goal folds kept between passes; a few KiB each.</summary>
+    public const int StateCapacity = 10_000;
 
-    public async Task<ProjectionResult?> ProjectAsync(string userId, string goalId, ReadModelKeys keys, CancellationToken ct)
+    private readonly string table = options.Value.TableName;
+    private readonly RecentVersions<(string, string, string), GoalProjection> states = new(StateCapacity, p => p.Version);
+
+    public async Task<ProjectionResult?> ProjectAsync(
+        string userId, string goalId, ReadModelKeys keys, CancellationToken ct, GoalChange? change = null)
     {
-        var before = await LoadAsync(userId, goalId, keys, ct);
-        var events = await EventReader.ReadAfterAsync(db, table, userId, goalId, before?.LastRecordedAt, ct);
+        var key = (keys.Version, userId, goalId);
+        try
+        {
+            var result = await PassAsync(userId, goalId, keys, change, key, ct);
+            if (result is not null)
+            {
+                states.Set(key, result.After);
+            }
+
+            return result;
+        }
+        catch
+        {
+            states.Remove(key);
+            throw;
+        }
+    }
+
+    private async Task<ProjectionResult?> PassAsync(
+        string userId, string goalId, ReadModelKeys keys, GoalChange? change, (string, string, string) key, CancellationToken ct)
+    {
+        // The kept state serves only the forward path (the batch brings a newer head); a redelivery reads
+        // the table as before, so it still rebuilds read models that went missing.
+        var kept = states.TryGet(key, out var known) && change is not null && change.HeadVersion > known.Version;
+        var before = kept ? known : await LoadAsync(userId, goalId, keys, ct);
+        var carried = Carried(before, change);
+        var events = carried ?? await EventReader.ReadAfterAsync(db, table, userId, goalId, before?.LastRecordedAt, ct);
         if (events.Count == 0)
         {
             return null;
@@ -38,7 +76,20 @@ public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> op
 
         var after = events.Aggregate(before, GoalProjection.Evolve)!;
         await WriteAsync(before, after, events, keys, ct);
-        return new ProjectionResult(before, after, events);
+        return new ProjectionResult(before, after, events, kept, carried is not null);
+    }
+
+    /// <summary>The batch's own events when they are exactly the versions after <paramref name="before"/> up to its head.</summary>
+    private static List<EventEnvelope>? Carried(GoalProjection? before, GoalChange? change)
+    {
+        var next = (before?.Version ?? 0) + 1;
+        if (change is null || change.HeadVersion < next)
+        {
+            return null;
+        }
+
+        var run = change.Events.SkipWhile(e => e.Version < next).TakeWhile(e => e.Version <= change.HeadVersion).ToList();
+        return run.Count == change.HeadVersion - next + 1 && run.Select((e, i) => e.Version == next + i).All(ok => ok) ? run : null;
     }
 
     public async Task<GoalProjection?> LoadAsync(string userId, string goalId, ReadModelKeys keys, CancellationToken ct) =>

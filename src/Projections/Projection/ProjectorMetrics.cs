@@ -9,6 +9,8 @@ public sealed class ProjectorMetrics
     private long failures;
     private long parked;
     private long lastLagMs;
+    private long statesKept;
+    private long eventsCarried;
 
     public long Records => Interlocked.Read(ref records);
 
@@ -23,12 +25,20 @@ public sealed class ProjectorMetrics
     /// <summary>Projection lag of the last pass: the last event's recordedAt → its read model written.</summary>
     public long LastLagMs => Interlocked.Read(ref lastLagMs);
 
+    /// <summary>Passes that started from the state kept in memory (no GetItem of the progress item).</summary>
+    public long StatesKept => Interlocked.Read(ref statesKept);
+
+    /// <summary>Passes that folded the events their batch carried (no Query of the goal's events).</summary>
+    public long EventsCarried => Interlocked.Read(ref eventsCarried);
+
     public void CountRecords(int n) => Interlocked.Add(ref records, n);
 
-    public void CountProjected(int events, TimeSpan lag)
+    public void CountProjected(ProjectionResult result, TimeSpan lag)
     {
         Interlocked.Increment(ref goalsProjected);
-        Interlocked.Add(ref eventsApplied, events);
+        Interlocked.Add(ref eventsApplied, result.Applied.Count);
+        Interlocked.Add(ref statesKept, result.StateKept ? 1 : 0);
+        Interlocked.Add(ref eventsCarried, result.EventsCarried ? 1 : 0);
         Interlocked.Exchange(ref lastLagMs, (long)lag.TotalMilliseconds);
     }
 

@@ -104,7 +104,8 @@ public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> op
             await writer.DeleteAsync(after.UserId, keys.DailySnapshot(after.GoalId, day), after.Version, ct);
         }
 
-        await writer.PutAllAsync(ReadModelItems.Dependents(after, touched.PutDays, touched.Weeks, keys), ReadModelItems.Progress(after, keys),
+        var streak = before is null || !ReadModelItems.StreakUnchanged(before, after);
+        await writer.PutAllAsync(ReadModelItems.Dependents(after, touched.PutDays, touched.Weeks, keys, streak), ReadModelItems.Progress(after, keys),
             after.Version, rebuild: false, ct);
     }
 }

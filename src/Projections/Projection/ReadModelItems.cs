@@ -65,13 +65,21 @@ public static class ReadModelItems
         return item;
     }
 
-    /// <summary>Snapshots and rollups of the given periods, and the streak item: all but the progress item.</summary>
+    /// <summary>Snapshots and rollups of the given periods, and the streak item (unless left out): all but the progress item.</summary>
     public static List<Dictionary<string, AttributeValue>> Dependents(
-        GoalProjection p, IEnumerable<DateOnly> days, IEnumerable<DateOnly> weeks, ReadModelKeys keys) =>
+        GoalProjection p, IEnumerable<DateOnly> days, IEnumerable<DateOnly> weeks, ReadModelKeys keys, bool streak = true) =>
         days.Select(d => DailySnapshot(p, d, keys))
             .Concat(weeks.Select(w => Rollup(p, w, keys)))
-            .Append(Streak(p, keys))
+            .Concat(streak ? [Streak(p, keys)] : [])
             .ToList();
+
+    /// <summary>
+    /// True when the streak item of <paramref name="after"/> would say what the one of <paramref name="before"/>
+    /// says (same as-of date, same figures): only its version would change, which no reader uses and
+    /// verify ignores for every item but progress, so a pass need not rewrite it.
+    /// </summary>
+    public static bool StreakUnchanged(GoalProjection before, GoalProjection after) =>
+        AsOf(before) == AsOf(after) && Equals(StreakCalculator.Evaluate(before, AsOf(before)), StreakCalculator.Evaluate(after, AsOf(after)));
 
     /// <summary>Every read-model item a fresh fold of the goal's events yields (what replay writes and verify expects).</summary>
     public static List<Dictionary<string, AttributeValue>> All(GoalProjection p, ReadModelKeys keys)

@@ -24,7 +24,7 @@ public sealed class BenchOptions
 
     public int ReplayEvents { get; private set; } = 100_000;
 
-    public int ReplaySegments { get; private set; } = 4;
+    public int ReplaySegments { get; private set; } = 8;
 
     public double LagRate { get; private set; } = 300;
 
@@ -53,6 +53,7 @@ public sealed class BenchOptions
           --users N             concurrent users creating goals (default 100)
           --goals-per-user N    goals each user creates (default 5)
           --replay-events N     size of the generated replay data set (default 100000)
+          --replay-segments N   scan segments of the replay, as replay --all --segments (default 8)
           --lag-rate N          activity logs per second of the lag phase (default 300)
           --lag-seconds N       length of the lag phase (default 20)
           --seconds N           measured seconds per load loop (default 4)
@@ -103,6 +104,9 @@ public sealed class BenchOptions
                     break;
                 case "--replay-events":
                     o.ReplayEvents = NextInt();
+                    break;
+                case "--replay-segments":
+                    o.ReplaySegments = NextInt();
                     break;
                 case "--lag-rate":
                     o.LagRate = NextInt();

@@ -12,7 +12,7 @@ public sealed class ScopeOptions
 
     public Option<bool> All { get; } = new("--all") { Description = "Every goal, in parallel scan segments." };
 
-    public Option<int> Segments { get; } = new("--segments") { Description = "Parallel scan segments for --all.", DefaultValueFactory = _ => 4 };
+    public Option<int> Segments { get; } = new("--segments") { Description = "Parallel scan segments for --all.", DefaultValueFactory = _ => 8 };
 
     public Option<string?> Into { get; } = new("--into") { Description = "Read-model version to write or check (default: the live one), e.g. v2." };
 

@@ -8,7 +8,11 @@ namespace Lifestyle.Projections.Replay;
 
 public sealed record GoalRef(string UserId, string GoalId);
 
-public sealed record ScanPage(IReadOnlyList<GoalRef> Goals, Dictionary<string, AttributeValue>? LastKey, int Scanned);
+public sealed record ScanPage(IReadOnlyList<GoalRef> Goals, Dictionary<string, AttributeValue>? LastKey, int Scanned)
+{
+    /// <summary>Nothing left to scan.</summary>
+    public static readonly ScanPage End = new([], null, 0);
+}
 
 /// <summary>Finds the goals a replay covers, by their head items: one goal, one user's, or all (scan segments).</summary>
 public sealed class GoalWalker(IAmazonDynamoDB db, IOptions<DynamoOptions> options)

@@ -32,10 +32,15 @@ public sealed class ReplayRunner(GoalWalker walker, ReplayCheckpoints checkpoint
                 return;
             }
 
+            var next = walker.ScanAsync(segment, segments, startKey, ct);
             do
             {
-                var page = await walker.ScanAsync(segment, segments, startKey, ct);
+                var page = await next;
                 progress.CountScanned(page.Scanned);
+
+                // The next page is read while this one's goals are rebuilt: the scan reads every item of
+                // the table to find the heads, so waiting for it between pages idles the segment.
+                next = page.LastKey is null ? Task.FromResult(ScanPage.End) : walker.ScanAsync(segment, segments, page.LastKey, ct);
                 foreach (var goal in page.Goals)
                 {
                     var (events, items, differences) = await action(goal, ct);

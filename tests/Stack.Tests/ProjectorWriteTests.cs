@@ -1,5 +1,9 @@
 using System.Diagnostics;
+using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Projections.Projection;
 using Lifestyle.Stack.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Xunit;
 
 namespace Lifestyle.Stack.Tests;
@@ -30,5 +34,43 @@ public sealed class ProjectorWriteTests(StackFixture stack)
         await stack.WaitForVersionAsync(user, $"PROGRESS#{goalId}", third, Stopwatch.StartNew(), TimeSpan.FromSeconds(5));
 
         Assert.Equal(third, ItemText.VersionOf((await stack.GetItemAsync(user, $"STREAK#{goalId}"))!));
+    }
+
+    [Fact]
+    public async Task A_pass_folds_the_events_its_batch_carries_while_recent_and_catches_up_from_the_table_once_they_are_old()
+    {
+        var user = StackFixture.NewUserId();
+        using var client = stack.ClientFor(user);
+        var goalId = await client.CreateGoalAsync(new { title = "Pages", pattern = "total", target = 1000 });
+        for (var i = 0; i < 3; i++)
+        {
+            await client.LogAsync(goalId, 10);
+        }
+
+        var events = await EventReader.ReadAfterAsync(stack.Dynamo.Client, stack.Dynamo.TableName, user, goalId, null, CancellationToken.None);
+        Assert.Equal([1L, 2L, 3L, 4L], events.Select(e => e.Version));
+        // A read-model version of its own, so the live projector's items do not answer for this projector's.
+        var keys = new ReadModelKeys($"t{Guid.NewGuid():N}"[..12]);
+        var clock = new ManualClock(events[1].RecordedAt.AddMilliseconds(100));
+        var projector = new GoalProjector(stack.Dynamo.Client, Options.Create(stack.Dynamo.Options),
+            stack.Services.GetRequiredService<ReadModelWriter>(), clock);
+        GoalChange Change(long head) => new(user, goalId, 0, head, [.. events.Where(e => e.Version <= head)]);
+
+        var fresh = await projector.ProjectAsync(user, goalId, keys, CancellationToken.None, Change(2));
+        Assert.Equal((2L, true), (fresh!.After.Version, fresh.EventsCarried));
+
+        clock.Now = events[2].RecordedAt + GoalProjector.CatchUpAfter + TimeSpan.FromSeconds(1);
+        var behind = await projector.ProjectAsync(user, goalId, keys, CancellationToken.None, Change(3));
+        Assert.Equal((4L, false, true), (behind!.After.Version, behind.EventsCarried, behind.StateKept));
+
+        Assert.Null(await projector.ProjectAsync(user, goalId, keys, CancellationToken.None, Change(3)));
+        Assert.Equal(4L, ItemText.VersionOf((await stack.GetItemAsync(user, keys.Progress(goalId)))!));
+    }
+
+    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -24,10 +24,17 @@ public sealed record ProjectionResult(
 /// starts from it instead of reading the progress item, and folds the events the stream batch carries instead of querying them when they
 /// cover every version up to the batch's head. A stale state only re-folds events; the writes stay gated.
 /// </summary>
-public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> options, ReadModelWriter writer)
+public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> options, ReadModelWriter writer, TimeProvider time)
 {
     /// <summary>Goal folds kept between passes; a few KiB each.</summary>
     public const int StateCapacity = 10_000;
+
+    /// <summary>
+    /// Carried events older than this mean the projector is behind: the pass then queries the table, which
+    /// also folds the goal's newer events (their head records are still ahead in the stream), so one pass
+    /// and one set of writes covers them all and the later records find nothing left to do.
+    /// </summary>
+    public static readonly TimeSpan CatchUpAfter = TimeSpan.FromMilliseconds(500);
 
     private readonly string table = options.Value.TableName;
     private readonly RecentVersions<(string, string, string), GoalProjection> states = new(StateCapacity, p => p.Version);
@@ -58,9 +65,15 @@ public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> op
     {
         // The kept state serves only the forward path (the batch brings a newer head); a redelivery reads
         // the table as before, so it still rebuilds read models that went missing.
+        if (change is not null && states.TryGet(key, out var ahead) && ahead.Version > change.HeadVersion)
+        {
+            // This process already projected past this record (a pass that caught up read further).
+            return null;
+        }
+
         var kept = states.TryGet(key, out var known) && change is not null && change.HeadVersion > known.Version;
         var before = kept ? known : await LoadAsync(userId, goalId, keys, ct);
-        var carried = Carried(before, change);
+        var carried = Carried(before, change, time.GetUtcNow());
         var events = carried ?? await EventReader.ReadAfterAsync(db, table, userId, goalId, before?.LastRecordedAt, ct);
         if (events.Count == 0)
         {
@@ -79,11 +92,14 @@ public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> op
         return new ProjectionResult(before, after, events, kept, carried is not null);
     }
 
-    /// <summary>The batch's own events when they are exactly the versions after <paramref name="before"/> up to its head.</summary>
-    private static List<EventEnvelope>? Carried(GoalProjection? before, GoalChange? change)
+    /// <summary>
+    /// The batch's own events when they are exactly the versions after <paramref name="before"/> up to its
+    /// head, and recent (see <see cref="CatchUpAfter"/>).
+    /// </summary>
+    private static List<EventEnvelope>? Carried(GoalProjection? before, GoalChange? change, DateTimeOffset now)
     {
         var next = (before?.Version ?? 0) + 1;
-        if (change is null || change.HeadVersion < next)
+        if (change is null || change.HeadVersion < next || change.Events.Count == 0 || now - change.Events[^1].RecordedAt > CatchUpAfter)
         {
             return null;
         }

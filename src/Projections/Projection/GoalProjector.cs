@@ -26,8 +26,11 @@ public sealed record ProjectionResult(
 /// </summary>
 public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> options, ReadModelWriter writer, TimeProvider time)
 {
-    /// <summary>Goal folds kept between passes; a few KiB each.</summary>
-    public const int StateCapacity = 10_000;
+    /// <summary>
+    /// Goal folds kept between passes, over all maintained read-model versions. A fold holds a goal's daily
+    /// totals, so a year of history is some tens of KiB: 2,000 stays well inside the Lambda's memory.
+    /// </summary>
+    public const int StateCapacity = 2_000;
 
     /// <summary>
     /// Carried events older than this mean the projector is behind: the pass then queries the table, which

@@ -14,7 +14,7 @@ namespace Lifestyle.Benchmarks.Phases;
 /// Phase 3: GET /v1/goals/{id} and GET /v1/dashboard served from Redis (the stack's API, cache warm)
 /// and from the table (a second API process started without Redis), each next to the raw read it
 /// stands on — Redis HMGET of the goal hash, DynamoDB GetItem of the PROGRESS# item — measured at the
-/// same concurrency in the same run.
+/// same concurrency in the same run; then the other read endpoints (<see cref="ListQueries"/>).
 /// </summary>
 public static class QueryPhase
 {
@@ -54,6 +54,7 @@ public static class QueryPhase
         AddQuery(t, $"GET /v1/dashboard from Redis ({ctx.Options.GoalsPerUser} goals), c={c}", dashRedis, rawRedis, "Redis GET",
             $"p99 < {RedisP99TargetMs:0} ms (ours); < {SeedListMs:0} ms (seed)", RedisP99TargetMs);
         t.Add("3 queries", "CPU share during GET /v1/goals/{id} from Redis", redisCpuText);
+        await ListQueries.RunAsync(ctx, pick, c, rawRedis);
 
         var (process, url) = await ctx.Stack.StartTableOnlyApiAsync();
         try
@@ -113,7 +114,7 @@ public static class QueryPhase
         }
     }
 
-    private static void AddQuery(Report.ResultTable t, string metric, LoadResult r, LoadResult baseline, string baselineName, string target, double p99Limit) =>
+    public static void AddQuery(Report.ResultTable t, string metric, LoadResult r, LoadResult baseline, string baselineName, string target, double p99Limit) =>
         t.Add("3 queries", metric,
             $"p50/p95/p99 {r.Latency} · {Fmt.Rate(r.Throughput)} ops/s" + (r.Errors > 0 ? $" · {Fmt.N(r.Errors)} errors" : ""),
             $"{baselineName} p99 {Fmt.Ms(baseline.P99)} ms", Fmt.Ratio(r.P99 / baseline.P99) + " (p99)", target,
@@ -143,28 +144,6 @@ public static class QueryPhase
             }
 
             await Task.Delay(250);
-        }
-    }
-
-    /// <summary>Uniformly random goals and users, thread-safe.</summary>
-    private sealed class Picker(int goals, int users)
-    {
-        private readonly Random random = new(11);
-
-        public int Goal()
-        {
-            lock (random)
-            {
-                return random.Next(goals);
-            }
-        }
-
-        public int User()
-        {
-            lock (random)
-            {
-                return random.Next(users);
-            }
         }
     }
 }

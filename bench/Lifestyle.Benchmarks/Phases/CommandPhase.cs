@@ -31,7 +31,7 @@ public static class CommandPhase
         var creates = await CreateGoalsAsync(ctx);
         var createCpuText = ProcessWatch.Describe(createCpu, ctx.CpuMark());
         var createsOk = creates.Errors == 0 && ctx.Goals.Count == o.Users * o.GoalsPerUser;
-        t.Add("1 baseline", $"raw GetItem PROFILE + create TransactWriteItems (head + event + PROFILE Update), c={o.Users}",
+        t.Add("1 baseline", $"raw create TransactWriteItems (head + event + PROFILE Update), c={o.Users}",
             $"{Fmt.Rate(rawCreates.Throughput)} ops/s · p50/p95/p99 {rawCreates.Latency}");
         t.Add("2 commands", $"POST /v1/goals, {o.Users} concurrent users × {o.GoalsPerUser}",
             $"{Fmt.Rate(creates.Throughput)} ops/s · p50/p95/p99 {creates.Latency} · {Fmt.N(creates.Errors)} errors",

@@ -35,19 +35,13 @@ public sealed class RawAppender(IAmazonDynamoDB db, string table, string runId)
     }
 
     /// <summary>
-    /// The store calls of a goal create: a consistent GetItem of the user's PROFILE (the open-goal count),
-    /// then the create transaction (head Put if absent + GoalCreated Put + PROFILE counter Update with the
-    /// quota condition). Each worker creates for its own users, 40 goals per user (under the quota).
+    /// The store call of a goal create: the create transaction (head Put if absent + GoalCreated Put + PROFILE
+    /// counter Update with the quota condition). The API reads no PROFILE first (the condition enforces the
+    /// quota). Each worker creates for its own users, 40 goals per user (under the quota).
     /// </summary>
     public async Task<string?> CreateAsync(int worker, int n)
     {
         var userId = $"bench-{runId}-rawcreate-{worker:D3}-{n / 40}";
-        await db.GetItemAsync(new GetItemRequest
-        {
-            TableName = table,
-            ConsistentRead = true,
-            Key = new() { [Keys.PK] = new(Keys.User(userId)), [Keys.SK] = new(Keys.Profile) },
-        });
         var goalId = Guid.CreateVersion7().ToString("N");
         var now = DateTimeOffset.UtcNow;
         var events = GoalDecider.Create(

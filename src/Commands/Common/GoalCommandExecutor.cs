@@ -23,6 +23,8 @@ public sealed record GoalCommandPlan(
 /// re-decides (bounded); with it, the loser gets 412. Idempotency keys replay the first response.
 /// The load prefers this process's last known head; anything but an append from it (a rejection, a
 /// no-op, a conflict) is redone from a consistent read, so a stale head never decides an answer.
+/// A create first assumes the user has room under the quota and reads no PROFILE: the transaction's
+/// counter condition enforces the quota, and only when it fails is the count read and the create re-decided.
 /// </summary>
 public sealed class GoalCommandExecutor(
     GoalEventStore store, RecentGoalHeads heads, IdempotencyRecords idempotency, TimeProvider time, ILogger<GoalCommandExecutor> log)
@@ -32,6 +34,7 @@ public sealed class GoalCommandExecutor(
     public async Task<CommandResult> ExecuteAsync(CommandMetadata meta, GoalCommandPlan plan, CancellationToken ct)
     {
         var useCache = true;
+        var readOpenGoals = false;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             if (meta.Idempotency is { } idem && await idempotency.FindAsync(meta.UserId, idem.Key, ct) is { } stored)
@@ -41,7 +44,7 @@ public sealed class GoalCommandExecutor(
 
             var cached = useCache && !plan.IsCreate ? Cached(meta, plan.GoalId) : null;
             var state = plan.IsCreate ? null : cached ?? await LoadAsync(meta, plan.GoalId, ct);
-            var openGoals = plan.IsCreate ? await store.OpenGoalsAsync(meta.UserId, ct) : 0;
+            var openGoals = plan.IsCreate && readOpenGoals ? await store.OpenGoalsAsync(meta.UserId, ct) : 0;
             var now = time.GetUtcNow();
             IReadOnlyList<GoalEvent> events;
             try
@@ -87,6 +90,13 @@ public sealed class GoalCommandExecutor(
             {
                 // Most likely our cached head is behind (another process appended): re-read at once.
                 useCache = Stale(meta, plan.GoalId);
+                continue;
+            }
+
+            if (outcome == AppendOutcome.QuotaConflict && !readOpenGoals)
+            {
+                // Decided on the assumed count: the quota may really be used up, so read the count at once.
+                readOpenGoals = true;
                 continue;
             }
 

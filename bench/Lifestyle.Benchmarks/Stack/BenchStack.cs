@@ -258,9 +258,21 @@ public sealed class BenchStack : IAsyncDisposable
     {
         var child = new ChildProcess(name, "dotnet",
             [Path.Combine(ApiBin, "Lifestyle.Api.dll"), "--contentRoot", ApiBin, "--urls", $"http://127.0.0.1:{port}"],
-            ApiBin, Path.Combine(LogDir, name + ".log"), ChildEnvironment(withRedis));
+            ApiBin, Path.Combine(LogDir, name + ".log"), WithExtra(ChildEnvironment(withRedis), "BENCH_API_ENV"));
         children.Add(child);
         return child;
+    }
+
+    /// <summary>Adds the <c>NAME=value</c> pairs (separated by spaces) of <paramref name="variable"/>, to compare runtime settings.</summary>
+    private static Dictionary<string, string?> WithExtra(Dictionary<string, string?> env, string variable)
+    {
+        foreach (var pair in (Environment.GetEnvironmentVariable(variable) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var at = pair.IndexOf('=', StringComparison.Ordinal);
+            env[at > 0 ? pair[..at] : pair] = at > 0 ? pair[(at + 1)..] : "";
+        }
+
+        return env;
     }
 
     /// <summary>The variables ./run.sh exports for the API and the projector.</summary>

@@ -40,7 +40,7 @@ public static class CommandPhase
         t.Add("2 commands", "CPU share during POST /v1/goals", createCpuText);
 
         BenchContext.Phase("activity logs: ramp, each level next to raw TransactWriteItems at the same concurrency");
-        await raw.EnsureGoalsAsync(o.Levels.Max());
+        await raw.EnsureGoalsAsync(Math.Max(o.Levels.Max(), ctx.Goals.Count));
         LoadResult? best = null;
         CpuSnapshot? rawCpu = null, rawCpuEnd = null, logCpu = null;
         var lastLogCpu = "";
@@ -49,10 +49,10 @@ public static class CommandPhase
         {
             await ctx.SettleAsync();
             rawCpu = ctx.CpuMark();
-            var twi = await ctx.LoadAsync($"raw TransactWriteItems c={level}", level, raw.AppendAsync);
+            var twi = await ctx.LoadAsync($"raw TransactWriteItems c={level}", level, raw.Appends(level));
             rawCpuEnd = ctx.CpuMark();
             await ctx.SettleAsync();
-            var readAppend = await ctx.LoadAsync($"raw GetItem+TransactWriteItems c={level}", level, raw.ReadAndAppendAsync);
+            var readAppend = await ctx.LoadAsync($"raw GetItem+TransactWriteItems c={level}", level, raw.ReadsAndAppends(level));
             await ctx.SettleAsync();
             logCpu = ctx.CpuMark();
             var logs = await ctx.LoadAsync($"POST activities c={level}", level, LogOperation(ctx, level));
@@ -91,17 +91,13 @@ public static class CommandPhase
             target: "≥ 1,000 / min (seed)", met: perMinute >= 1000);
     }
 
-    /// <summary>Worker w logs against its own share of the goals (w, w+c, w+2c, …), so workers never race on a goal.</summary>
+    /// <summary>Worker w logs against its own share of the goals (<see cref="GoalShares"/>), so workers never race on a goal.</summary>
     private static Operation LogOperation(BenchContext ctx, int workers)
     {
-        var next = new int[workers];
+        var shares = new GoalShares(ctx.Goals.Count, workers);
         return async w =>
         {
-            var goals = ctx.Goals;
-            var share = Math.Max(1, (goals.Count - w + workers - 1) / workers);
-            var index = w + (workers * (next[w]++ % share));
-            var goal = goals[index % goals.Count];
-            var (error, _) = await ctx.Api.LogAsync(goal, ctx.Data.NewActivityBody());
+            var (error, _) = await ctx.Api.LogAsync(ctx.Goals[shares.Next(w)], ctx.Data.NewActivityBody());
             return error;
         };
     }

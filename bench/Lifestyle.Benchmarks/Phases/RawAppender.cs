@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Lifestyle.Benchmarks.Load;
 using Lifestyle.Commands.Common;
 using Lifestyle.Commands.EventStore;
 using Lifestyle.Domain.Events;
@@ -11,18 +12,20 @@ namespace Lifestyle.Benchmarks.Phases;
 /// <summary>
 /// The raw store baseline of an append, without the API: the same transaction the event store sends
 /// for an activity log (the goal head Put conditioned on its version + one event Put, built by the
-/// app's own <see cref="TransactionItems"/> and item codecs), straight to DynamoDB. One goal per worker,
-/// so workers never conflict.
+/// app's own <see cref="TransactionItems"/> and item codecs), straight to DynamoDB. The appends go round
+/// robin over as many goals as the API's log loop uses, in the same disjoint shares per worker
+/// (<see cref="GoalShares"/>), so workers never conflict and the live projector does the same work behind
+/// both loops: with one goal per worker it folded a whole batch of that goal's appends in one pass.
 /// </summary>
 public sealed class RawAppender(IAmazonDynamoDB db, string table, string runId)
 {
     private readonly List<GoalState> goals = [];
     private readonly Random random = new(7);
 
-    /// <summary>Makes sure there are at least <paramref name="workers"/> raw goals (created with a real append).</summary>
-    public async Task EnsureGoalsAsync(int workers)
+    /// <summary>Makes sure there are at least <paramref name="count"/> raw goals (created with a real append).</summary>
+    public async Task EnsureGoalsAsync(int count)
     {
-        while (goals.Count < workers)
+        while (goals.Count < count)
         {
             var userId = $"bench-{runId}-raw-{goals.Count:D3}";
             var goalId = Guid.CreateVersion7().ToString("N");
@@ -32,6 +35,20 @@ public sealed class RawAppender(IAmazonDynamoDB db, string table, string runId)
                 0, now);
             goals.Add(await AppendAsync(null, userId, goalId, created, now));
         }
+    }
+
+    /// <summary>Activity appends by <paramref name="workers"/> workers: TransactWriteItems only.</summary>
+    public Operation Appends(int workers)
+    {
+        var shares = new GoalShares(goals.Count, workers);
+        return w => AppendAsync(shares.Next(w));
+    }
+
+    /// <summary>What the API's store did for a log before the head cache: a consistent GetItem of the head, then the append.</summary>
+    public Operation ReadsAndAppends(int workers)
+    {
+        var shares = new GoalShares(goals.Count, workers);
+        return w => ReadAndAppendAsync(shares.Next(w));
     }
 
     /// <summary>
@@ -54,20 +71,18 @@ public sealed class RawAppender(IAmazonDynamoDB db, string table, string runId)
         return null;
     }
 
-    /// <summary>One activity append on the worker's goal: TransactWriteItems only.</summary>
-    public async Task<string?> AppendAsync(int worker)
+    private async Task<string?> AppendAsync(int index)
     {
-        var state = goals[worker];
+        var state = goals[index];
         var now = DateTimeOffset.UtcNow;
-        var events = GoalDecider.Decide(state, new LogActivity(Value(worker), null, null), now);
-        goals[worker] = await AppendAsync(state, state.UserId, state.GoalId, events, now);
+        var events = GoalDecider.Decide(state, new LogActivity(Value(index), null, null), now);
+        goals[index] = await AppendAsync(state, state.UserId, state.GoalId, events, now);
         return null;
     }
 
-    /// <summary>What the API's store does for a log without an idempotency key: a consistent GetItem of the head, then the append.</summary>
-    public async Task<string?> ReadAndAppendAsync(int worker)
+    private async Task<string?> ReadAndAppendAsync(int index)
     {
-        var state = goals[worker];
+        var state = goals[index];
         var head = await db.GetItemAsync(new GetItemRequest
         {
             TableName = table,
@@ -76,8 +91,8 @@ public sealed class RawAppender(IAmazonDynamoDB db, string table, string runId)
         });
         state = GoalHeadItems.FromItem(head.Item);
         var now = DateTimeOffset.UtcNow;
-        var events = GoalDecider.Decide(state, new LogActivity(Value(worker), null, null), now);
-        goals[worker] = await AppendAsync(state, state.UserId, state.GoalId, events, now);
+        var events = GoalDecider.Decide(state, new LogActivity(Value(index), null, null), now);
+        goals[index] = await AppendAsync(state, state.UserId, state.GoalId, events, now);
         return null;
     }
 
@@ -91,11 +106,11 @@ public sealed class RawAppender(IAmazonDynamoDB db, string table, string runId)
         return after;
     }
 
-    private decimal Value(int worker)
+    private decimal Value(int index)
     {
         lock (random)
         {
-            return random.Next(1, 6) + worker % 2;
+            return random.Next(1, 6) + index % 2;
         }
     }
 }

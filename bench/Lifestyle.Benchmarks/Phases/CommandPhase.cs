@@ -28,7 +28,7 @@ public static class CommandPhase
         var rawCreates = await ctx.LoadAsync($"raw create c={o.Users}", o.Users, w => raw.CreateAsync(w, counts[w]++));
         await ctx.SettleAsync();
         var createCpu = ctx.CpuMark();
-        var creates = await CreateGoalsAsync(ctx);
+        var creates = await GoalCreates.RunAsync(ctx, ctx.Users, TimeSpan.Zero, ctx.Goals);
         var createCpuText = ProcessWatch.Describe(createCpu, ctx.CpuMark());
         var createsOk = creates.Errors == 0 && ctx.Goals.Count == o.Users * o.GoalsPerUser;
         t.Add("1 baseline", $"raw create TransactWriteItems (head + event + PROFILE Update), c={o.Users}",
@@ -38,6 +38,12 @@ public static class CommandPhase
             $"{Fmt.Rate(rawCreates.Throughput)} ops/s raw create", Fmt.Ratio(creates.Throughput / rawCreates.Throughput),
             $"all succeed; p99 < {SeedP99Ms:0} ms (seed)", createsOk && creates.P99 < SeedP99Ms);
         t.Add("2 commands", "CPU share during POST /v1/goals", createCpuText);
+        await ctx.SettleAsync();
+        var paced = await GoalCreates.RunAsync(ctx, [], GoalCreates.HumanPace, []);
+        t.Add("2 commands", string.Create(CultureInfo.InvariantCulture,
+                $"POST /v1/goals, {o.Users} users × {o.GoalsPerUser} at a human pace ({GoalCreates.HumanPace.TotalSeconds:0} s between a user's creates, starts spread over it: about {o.Users / GoalCreates.HumanPace.TotalSeconds:0} creates/s offered)"),
+            $"{Fmt.Rate(paced.Throughput)} ops/s · p50/p95/p99 {paced.Latency} · {Fmt.N(paced.Errors)} errors",
+            target: $"all succeed; p99 < {SeedP99Ms:0} ms (seed)", met: paced.Errors == 0 && paced.P99 < SeedP99Ms);
 
         BenchContext.Phase("activity logs: ramp, each level next to raw TransactWriteItems at the same concurrency");
         await raw.EnsureGoalsAsync(Math.Max(o.Levels.Max(), ctx.Goals.Count));
@@ -116,54 +122,5 @@ public static class CommandPhase
                 await ctx.Api.LogAsync(goal, ctx.Data.NewActivityBody());
             }
         }));
-    }
-
-    private static async Task<LoadResult> CreateGoalsAsync(BenchContext ctx)
-    {
-        var o = ctx.Options;
-        for (var i = 0; i < o.Users; i++)
-        {
-            ctx.Users.Add(ctx.Data.NewUser(ctx.RunId, ctx.Stack.Auth));
-        }
-
-        var latencies = new List<double>[o.Users];
-        long errors = 0;
-        string? firstError = null;
-        var clock = Stopwatch.StartNew();
-        var created = await Task.WhenAll(ctx.Users.Select((user, i) => Task.Run(async () =>
-        {
-            var mine = new List<BenchGoal>();
-            latencies[i] = [];
-            for (var k = 0; k < o.GoalsPerUser; k++)
-            {
-                var (json, pattern) = ctx.Data.NewGoalBody();
-                var t0 = Stopwatch.GetTimestamp();
-                var (error, goal) = await ctx.Api.CreateGoalAsync(user, json, pattern);
-                var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-                if (goal is not null)
-                {
-                    latencies[i].Add(ms);
-                    mine.Add(goal);
-                }
-                else
-                {
-                    Interlocked.Increment(ref errors);
-                    Interlocked.CompareExchange(ref firstError, error, null);
-                }
-            }
-
-            return mine;
-        })));
-        clock.Stop();
-        // Interleave users, so consecutive goals (and each log worker's share) belong to different users.
-        var byUser = created.ToList();
-        for (var k = 0; k < o.GoalsPerUser; k++)
-        {
-            ctx.Goals.AddRange(byUser.Where(g => g.Count > k).Select(g => g[k]));
-        }
-
-        var result = LoadResult.From("POST /v1/goals", o.Users, latencies.SelectMany(l => l).ToList(), errors, clock.Elapsed, firstError);
-        Console.Error.WriteLine("  " + result + (firstError is null ? "" : $"  first error: {firstError}"));
-        return result;
     }
 }

@@ -3,7 +3,7 @@
 # Release, then runs it. By default it starts its own stack on free loopback ports (DynamoDB Local in
 # memory, Redis, the API and the projector as child processes); --attach measures the stack ./run.sh
 # started instead. Prints one table and writes it to bench/results/latest.md (--quick: latest-quick.md).
-#   bench/run.sh            # full run, about 6 minutes on a 2-core machine
+#   bench/run.sh            # full run, about 4 minutes on a 2-core machine
 #   bench/run.sh --quick    # under 90 s
 #   bench/run.sh --help     # every option
 set -euo pipefail

@@ -16,11 +16,13 @@ public static class ApiHost
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
+        builder.WebHost.ConfigureKestrel(k => RequestLimits.ConfigureServer(k.Limits));
         builder.Services.ConfigureHttpJsonOptions(o => StoreJson.Configure(o.SerializerOptions));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.Customize);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddLifestyleOpenApi(builder.Configuration);
+        builder.Services.AddLifestyleCors(builder.Configuration);
+        builder.Services.AddLifestyleRateLimiter(builder.Configuration);
         builder.Services.AddLifestyleStorage(builder.Configuration);
         builder.Services.AddLifestyleCommands();
         builder.Services.AddLifestyleQueries(builder.Configuration);
@@ -29,9 +31,14 @@ public static class ApiHost
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestLimits>();
+        app.UseCors();
+        app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         app.MapPublicEndpoints();
         app.MapGroup("/v1").RequireAuthorization().MapGoalCommands().MapGoalQueries();
         return app;

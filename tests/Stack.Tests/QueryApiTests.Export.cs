@@ -52,9 +52,9 @@ public sealed class QueryApiExportTests(StackFixture stack)
     {
         var clock = MiddayClock.Create();
         using var client = stack.ClientFor(StackFixture.NewUserId());
-        const string title = "Run, \"fast\"\nand far";
+        const string title = "Run, \"fast\" and far";
         const string unit = "km, \"road\"";
-        const string note = "Felt \"great\", really\nnext line\r\nthird";
+        const string note = "Felt \"great\", really\nnext line\n\tthird";
         var goalId = await client.CreateGoalAsync(new { title, pattern = "total", target = 100, unit, timezone = clock.Zone });
         var (a1, _) = await client.LogWithIdAsync(goalId, 2.5m, clock.At(0, -90), note);
         var (a2, _) = await client.LogWithIdAsync(goalId, 3, clock.At(0, -60));
@@ -73,8 +73,8 @@ public sealed class QueryApiExportTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith(string.Join(',', CsvHeader) + "\r\n", body, StringComparison.Ordinal);
-        Assert.Contains("\"Run, \"\"fast\"\"\nand far\"", body, StringComparison.Ordinal);
-        Assert.Contains("\"Felt \"\"great\"\", really\nnext line\r\nthird\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"Run, \"\"fast\"\" and far\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"Felt \"\"great\"\", really\nnext line\n\tthird\"", body, StringComparison.Ordinal);
         var parsed = Rfc4180.Parse(body);
         Assert.Equal(CsvHeader, parsed[0]);
         Assert.Equal(rows.Count, parsed.Count - 1);
@@ -82,6 +82,23 @@ public sealed class QueryApiExportTests(StackFixture stack)
         {
             Assert.Equal(rows[i], parsed[i + 1]);
         }
+    }
+
+    [Fact]
+    public async Task Csv_cells_that_a_spreadsheet_would_run_as_formulas_are_prefixed_with_a_quote()
+    {
+        var clock = MiddayClock.Create();
+        using var client = stack.ClientFor(StackFixture.NewUserId());
+        const string title = "=HYPERLINK(\"http://evil.example\",\"x\")";
+        var goalId = await client.CreateGoalAsync(new { title, pattern = "total", target = 100, unit = "@units", timezone = clock.Zone });
+        var (a1, _) = await client.LogWithIdAsync(goalId, 1, clock.At(0, -60), "+cmd|' /C calc'!A0");
+        var (a2, _) = await client.LogWithIdAsync(goalId, 1, clock.At(0, -30), "-2+3");
+
+        var (_, body) = await client.GetRawAsync("/v1/export?format=csv");
+
+        var parsed = Rfc4180.Parse(body);
+        Assert.Equal(["'" + title, "'@units", "'+cmd|' /C calc'!A0"], [parsed[1][1], parsed[1][3], parsed[1][7]]);
+        Assert.Equal((a1, a2, "'-2+3"), (parsed[1][4], parsed[2][4], parsed[2][7]));
     }
 
     [Fact]

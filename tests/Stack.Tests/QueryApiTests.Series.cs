@@ -111,3 +111,40 @@ public sealed class QueryApiSeriesTests(StackFixture stack)
         }
     }
 }
+
+/// <summary>Issue 13: dates at the ends of the calendar once answered 500 (DateOnly.AddDays out of range).</summary>
+[Collection(StackCollection.Name)]
+public sealed class QueryApiSeriesEdgeTests(StackFixture stack)
+{
+    [Theory]
+    [InlineData("days?to=0001-01-01")]
+    [InlineData("days?to=9999-12-31")]
+    [InlineData("days?from=9999-01-01&to=9999-12-31")]
+    [InlineData("days?from=1899-12-31&to=1900-01-01")]
+    [InlineData("days?from=2999-12-31&to=3000-01-01")]
+    [InlineData("weeks?to=0001-W01")]
+    [InlineData("weeks?from=9999-12-31&to=9999-12-31")]
+    [InlineData("weeks?from=1899-W52")]
+    public async Task Dates_outside_1900_to_2999_are_invalid_date_range(string query)
+    {
+        using var client = stack.ClientFor(StackFixture.NewUserId());
+        var goalId = await client.CreateGoalAsync(new { title = "Read", pattern = "daily", target = 5 });
+
+        await client.ProblemAsync($"/v1/goals/{goalId}/{query}", HttpStatusCode.BadRequest, "invalid-date-range");
+    }
+
+    [Fact]
+    public async Task The_first_and_last_supported_days_and_weeks_are_answered()
+    {
+        using var client = stack.ClientFor(StackFixture.NewUserId());
+        var goalId = await client.CreateGoalAsync(new { title = "Swim", pattern = "weekly", target = 10, timesPerWeek = 2 });
+
+        var first = (await client.GetJsonAsync($"/v1/goals/{goalId}/days?to=1900-01-03"))["items"]!.AsArray();
+        var last = (await client.GetJsonAsync($"/v1/goals/{goalId}/days?from=2999-12-25&to=2999-12-31"))["items"]!.AsArray();
+        var lastWeek = (await client.GetJsonAsync($"/v1/goals/{goalId}/weeks?from=2999-12-31&to=2999-12-31"))["items"]!.AsArray();
+
+        Assert.Equal(["1900-01-01", "1900-01-02", "1900-01-03"], first.Select(i => (string)i!["date"]!));
+        Assert.Equal(7, last.Count);
+        Assert.Equal("3000-W01", (string)Assert.Single(lastWeek)!["week"]!);
+    }
+}

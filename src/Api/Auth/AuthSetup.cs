@@ -1,6 +1,7 @@
 using Lifestyle.Api.Http;
 using Lifestyle.Commands.Common;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Lifestyle.Api.Auth;
@@ -20,7 +21,9 @@ public static class AuthSetup
         }
 
         services.AddSingleton(options);
-        services.AddAuthorization();
+        // Every request needs a user unless its endpoint allows anonymous access: unknown paths and
+        // wrong methods answer 401 to strangers, so routes cannot be enumerated anonymously.
+        services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
@@ -52,6 +55,10 @@ public static class AuthSetup
                     if (sub is null || !CommandMetadataValidator.UserIdPattern().IsMatch(sub))
                     {
                         ctx.Fail("The token's sub must be 1-64 characters of A-Z a-z 0-9 _ -.");
+                    }
+                    else if (TokenRules.Violation(ctx.SecurityToken, DateTimeOffset.UtcNow) is { } violation)
+                    {
+                        ctx.Fail(violation);
                     }
 
                     return Task.CompletedTask;

@@ -84,6 +84,13 @@ public static class ExportEndpoint
         }
     }
 
-    public static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    /// <summary>
+    /// One cell: a leading <c>= + - @</c>, tab or CR gets a <c>'</c> so a spreadsheet shows text, not a
+    /// formula (OWASP CSV injection); then RFC 4180 quoting.
+    /// </summary>
+    public static string Field(string value)
+    {
+        var cell = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        return cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
+    }
 }

@@ -16,7 +16,7 @@ public static class GoalCommandEndpoints
         v1.MapPost("/goals", async (HttpContext ctx, IMediator mediator) =>
         {
             var (body, meta) = await ReadAsync(ctx);
-            var r = RequestBody.Parse<CreateGoalRequest>(body);
+            var r = RequestBody.Parse<CreateGoalRequest>(ctx, body);
             var result = await mediator.Send(new CreateGoalCommand(meta, r.Title, r.Pattern, r.Target, r.Unit,
                 r.TimesPerWeek, r.Milestones, r.StartDate, r.EndDate, r.Timezone, r.TemplateId), ctx.RequestAborted);
             return CommandHttp.ToResult(ctx, result, $"/v1/goals/{result.Body.GoalId}");
@@ -25,7 +25,7 @@ public static class GoalCommandEndpoints
         v1.MapPatch("/goals/{goalId}", async (string goalId, HttpContext ctx, IMediator mediator) =>
         {
             var (body, meta) = await ReadAsync(ctx);
-            var r = RequestBody.Parse<UpdateGoalRequest>(body);
+            var r = RequestBody.Parse<UpdateGoalRequest>(ctx, body);
             var result = await mediator.Send(new UpdateGoalCommand(meta, goalId, r.Title, r.Target, r.Unit,
                 r.TimesPerWeek, r.Milestones, r.EndDate), ctx.RequestAborted);
             return CommandHttp.ToResult(ctx, result);
@@ -45,7 +45,7 @@ public static class GoalCommandEndpoints
         v1.MapPost("/goals/{goalId}/activities", async (string goalId, HttpContext ctx, IMediator mediator) =>
         {
             var (body, meta) = await ReadAsync(ctx);
-            var r = RequestBody.Parse<LogActivityRequest>(body);
+            var r = RequestBody.Parse<LogActivityRequest>(ctx, body);
             var result = await mediator.Send(new LogActivityCommand(meta, goalId, r.Value, r.OccurredAt, r.Note), ctx.RequestAborted);
             return CommandHttp.ToResult(ctx, result);
         }).Produces<CommandResponse>(201);

@@ -12,7 +12,7 @@ public static class PublicEndpoints
 {
     public static WebApplication MapPublicEndpoints(this WebApplication app)
     {
-        app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+        app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).AllowAnonymous();
         app.MapGet("/health/ready", async (IAmazonDynamoDB db, IOptions<DynamoOptions> options, RedisConnection redis, CancellationToken ct) =>
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -33,9 +33,9 @@ public static class PublicEndpoints
             var ready = dynamo == "up";
             var status = !ready ? "unavailable" : cache == "down" ? "degraded" : "ready";
             return Results.Json(new { status, checks = new { dynamodb = dynamo, redis = cache } }, statusCode: ready ? 200 : 503);
-        });
+        }).AllowAnonymous();
         app.MapGet("/v1/templates", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetTemplatesQuery(), ct))
-            .Produces<TemplateList>();
+            .Produces<TemplateList>().AllowAnonymous();
         return app;
     }
 

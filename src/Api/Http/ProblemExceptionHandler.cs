@@ -35,13 +35,14 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         BadRequestException b => Problems.Create(400, "validation-failed", "The request is not valid.", b.Message,
             Problems.Field(b.Field, b.Message)),
         PayloadTooLargeException p => Problems.Create(413, "payload-too-large", "Payload too large.", p.Message),
+        UnsupportedMediaTypeException u => Problems.Create(415, "unsupported-media-type", "Unsupported media type.", u.Message),
         BadHttpRequestException { StatusCode: 413 } => Problems.Create(413, "payload-too-large", "Payload too large.",
             "The request body exceeds 65536 bytes."),
         BadHttpRequestException b => Problems.Create(400, "validation-failed", "The request is not valid.", b.Message),
         GoalRuleException r => FromRule(r),
         VersionMismatchException v => Problems.Create(412, "version-mismatch", "Version mismatch.", v.Message),
         IdempotencyKeyReusedException i => Problems.Create(422, "idempotency-key-reused", "Idempotency key reused.", i.Message),
-        ConcurrencyExhaustedException c => Problems.Create(503, "concurrency-exhausted", "Too much contention.", c.Message),
+        ConcurrencyExhaustedException c => Problems.Create(503, "service-unavailable", "Too much contention.", c.Message),
         _ => Problems.Create(500, "internal-error", "Internal error.", "An unexpected error occurred."),
     };
 

@@ -40,5 +40,11 @@ public sealed class BadRequestException(string field, string message) : Exceptio
     public string Field { get; } = field;
 }
 
+/// <summary>A body that is not declared <c>application/json</c>.</summary>
+public sealed class UnsupportedMediaTypeException(string? contentType)
+    : Exception(contentType is null
+        ? "A request body must be sent with Content-Type: application/json."
+        : $"Content-Type '{contentType}' is not supported; send application/json.");
+
 /// <summary>The body is over the 64 KiB limit.</summary>
 public sealed class PayloadTooLargeException(long limit) : Exception($"The request body exceeds {limit} bytes.");

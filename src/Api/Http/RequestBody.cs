@@ -34,9 +34,16 @@ public static class RequestBody
         return buffer.ToArray();
     }
 
-    public static T Parse<T>(byte[] body)
+    /// <summary>The body as <typeparamref name="T"/>: 415 unless it is declared JSON (checked after the size, before the syntax).</summary>
+    public static T Parse<T>(HttpContext ctx, byte[] body)
         where T : class
     {
+        var contentType = ctx.Request.ContentType;
+        if ((contentType is not null || body.Length > 0) && !IsJson(contentType))
+        {
+            throw new UnsupportedMediaTypeException(contentType);
+        }
+
         if (body.Length == 0)
         {
             throw new BadRequestException("body", "A JSON object body is required.");
@@ -53,6 +60,13 @@ public static class RequestBody
             throw new BadRequestException(field, $"Malformed JSON or wrong type at '{field}'.");
         }
     }
+
+    /// <summary><c>application/json</c>, with parameters allowed (a charset must be UTF-8).</summary>
+    public static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && (media.Charset.Length == 0 || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            || media.Charset.Equals("\"utf-8\"", StringComparison.OrdinalIgnoreCase));
 
     private static JsonSerializerOptions Strict(JsonSerializerOptions o)
     {

@@ -14,9 +14,9 @@ public sealed partial class CommandMetadataValidator : AbstractValidator<Command
             .WithMessage("Idempotency-Key must be 1-128 characters of A-Z a-z 0-9 _ . : -");
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z")]
     public static partial System.Text.RegularExpressions.Regex UserIdPattern();
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_.:-]{1,128}$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9_.:-]{1,128}\z")]
     public static partial System.Text.RegularExpressions.Regex IdempotencyKeyPattern();
 }

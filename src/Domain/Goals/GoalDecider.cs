@@ -80,10 +80,28 @@ public static class GoalDecider
                 $"Value must be greater than 0 and at most {GoalLimits.MaxActivityValue:0} (limit goals also accept 0).");
         }
 
+        if (a.Note is not null && (a.Note.Length > GoalLimits.NoteMaxLength || !GoalText.IsClean(a.Note, multiline: true)))
+        {
+            throw GoalRuleException.Invalid("note",
+                $"Note must be at most {GoalLimits.NoteMaxLength} characters; {GoalText.Rule("it", multiline: true)}");
+        }
+
+        if (!GoalLimits.IsFineEnough(a.Value))
+        {
+            throw GoalRuleException.Invalid("value", $"Value must have at most {GoalLimits.MaxDecimalPlaces} decimal places.");
+        }
+
         var occurredAt = (a.OccurredAt ?? now).ToUniversalTime();
         if (occurredAt > now + GoalLimits.MaxFutureSkew)
         {
             throw GoalRuleException.Invalid("occurredAt", "occurredAt must not be more than 5 minutes in the future.");
+        }
+
+        // A local date is at most 14 h from UTC: an instant a day before the start date in UTC is
+        // out of range in every zone (and converting instants near DateTimeOffset.MinValue would overflow).
+        if (DateOnly.FromDateTime(occurredAt.UtcDateTime).DayNumber < s.StartDate.DayNumber - 1)
+        {
+            throw new GoalRuleException(GoalErrorCode.InvalidDateRange, $"occurredAt is before the goal's start date {s.StartDate:yyyy-MM-dd}.");
         }
 
         var localDate = GoalClock.LocalDate(occurredAt, s.Timezone);

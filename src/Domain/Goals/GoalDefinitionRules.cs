@@ -30,14 +30,29 @@ public static class GoalDefinitionRules
             Add("title", $"Title must be 1-{GoalLimits.TitleMaxLength} characters.");
         }
 
+        if (d.Title is not null && !GoalText.IsClean(d.Title))
+        {
+            Add("title", GoalText.Rule("Title"));
+        }
+
         if (d.Unit is { Length: > GoalLimits.UnitMaxLength })
         {
             Add("unit", $"Unit must be at most {GoalLimits.UnitMaxLength} characters.");
         }
 
+        if (d.Unit is not null && !GoalText.IsClean(d.Unit))
+        {
+            Add("unit", GoalText.Rule("Unit"));
+        }
+
         if (d.Target > GoalLimits.MaxTarget)
         {
             Add("target", $"Target must be at most {GoalLimits.MaxTarget}.");
+        }
+
+        if (!GoalLimits.IsFineEnough(d.Target))
+        {
+            Add("target", $"Target must have at most {GoalLimits.MaxDecimalPlaces} decimal places.");
         }
 
         if (pattern == GoalPattern.Limit ? d.Target < 0 : d.Target <= 0)
@@ -78,7 +93,11 @@ public static class GoalDefinitionRules
             return;
         }
 
-        if (m[0] <= 0 || m.Zip(m.Skip(1)).Any(p => p.Second <= p.First))
+        if (m.Any(t => t > GoalLimits.MaxTarget || !GoalLimits.IsFineEnough(t)))
+        {
+            add("milestones", $"Milestones must be at most {GoalLimits.MaxTarget} with at most {GoalLimits.MaxDecimalPlaces} decimal places.");
+        }
+        else if (m[0] <= 0 || m.Zip(m.Skip(1)).Any(p => p.Second <= p.First))
         {
             add("milestones", "Milestones must be positive and strictly ascending.");
         }

@@ -22,16 +22,34 @@ public static class ProgressCalculator
             _ => ("all", p.StartDate, p.Total),
         };
         var target = d.ProgressTarget(p.Pattern);
-        decimal? percent = target == 0 ? null : Math.Round(100m * current / target, 1, MidpointRounding.AwayFromZero);
+        var percent = Percent(current, target);
         var reached = p.Pattern == GoalPattern.Limit ? current <= target : current >= target;
         return new ProgressFigures(period, start, current, target, percent, reached, p.Total, p.LogCount);
+    }
+
+    /// <summary>round(100 × current ÷ target, 1); null when the target is 0 or the percent is not representable (a target stored before spec §4's bounds).</summary>
+    public static decimal? Percent(decimal current, decimal target)
+    {
+        if (target == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Math.Round(100m * current / target, 1, MidpointRounding.AwayFromZero);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Days of the week of <paramref name="lastDay"/> up to it (and from the start date) whose total reaches the daily minimum.</summary>
     public static int MetDaysInWeek(GoalProjection p, DateOnly lastDay, GoalDefinition d)
     {
         var count = 0;
-        for (var day = GoalClock.WeekStart(lastDay); day <= lastDay; day = day.AddDays(1))
+        foreach (var day in GoalClock.DaysFrom(GoalClock.WeekStart(lastDay), lastDay))
         {
             if (day >= p.StartDate && p.DayOn(day).Total >= d.Target)
             {

@@ -14,7 +14,7 @@ public static class SeriesCalculator
 
     public static IEnumerable<DayFigures> Days(GoalProjection p, DateOnly from, DateOnly to)
     {
-        for (var date = from; date <= to; date = date.AddDays(1))
+        foreach (var date in GoalClock.DaysFrom(from, to))
         {
             yield return Day(p, date);
         }
@@ -28,12 +28,12 @@ public static class SeriesCalculator
     public static WeekFigures Week(GoalProjection p, DateOnly anyDay, DateOnly today)
     {
         var monday = GoalClock.WeekStart(anyDay);
-        var sunday = monday.AddDays(6);
+        var sunday = GoalClock.AddDaysClamped(monday, 6);
         var lastEvaluated = sunday < today ? sunday : today;
         decimal total = 0;
         int logs = 0, active = 0, met = 0, evaluated = 0;
         var weekDefinition = p.DefinitionOn(lastEvaluated);
-        for (var date = monday; date <= sunday; date = date.AddDays(1))
+        foreach (var date in GoalClock.DaysFrom(monday, sunday))
         {
             var day = p.DayOn(date);
             total += day.Total;
@@ -60,7 +60,7 @@ public static class SeriesCalculator
 
     public static IEnumerable<WeekFigures> Weeks(GoalProjection p, DateOnly from, DateOnly to, DateOnly today)
     {
-        for (var monday = GoalClock.WeekStart(from); monday <= to; monday = monday.AddDays(7))
+        foreach (var monday in GoalClock.DaysFrom(GoalClock.WeekStart(from), to, 7))
         {
             yield return Week(p, monday, today);
         }

@@ -76,7 +76,7 @@ public static class StreakCalculator
 
         if (!weekly)
         {
-            for (var day = p.StartDate; day <= today; day = day.AddDays(1))
+            foreach (var day in GoalClock.DaysFrom(p.StartDate, today))
             {
                 if (!p.PausedOn(day, today))
                 {
@@ -87,9 +87,10 @@ public static class StreakCalculator
             yield break;
         }
 
-        for (var monday = GoalClock.WeekStart(p.StartDate); monday <= today; monday = monday.AddDays(7))
+        foreach (var monday in GoalClock.DaysFrom(GoalClock.WeekStart(p.StartDate), today, 7))
         {
-            var end = monday.AddDays(6) < today ? monday.AddDays(6) : today;
+            var sunday = GoalClock.AddDaysClamped(monday, 6);
+            var end = sunday < today ? sunday : today;
             if (!p.PausedOn(end, today))
             {
                 var d = p.DefinitionOn(end);

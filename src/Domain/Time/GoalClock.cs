@@ -23,7 +23,20 @@ public static class GoalClock
         return $"{System.Globalization.ISOWeek.GetYear(dt):D4}-W{System.Globalization.ISOWeek.GetWeekOfYear(dt):D2}";
     }
 
-    /// <summary>The Monday that starts the ISO week of <paramref name="date"/>.</summary>
+    /// <summary>The Monday that starts the ISO week of <paramref name="date"/> (0001-01-01 is a Monday, so always a date).</summary>
     public static DateOnly WeekStart(DateOnly date) =>
         date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+
+    /// <summary><paramref name="date"/> moved by <paramref name="days"/>, held within 0001-01-01..9999-12-31.</summary>
+    public static DateOnly AddDaysClamped(DateOnly date, long days) =>
+        DateOnly.FromDayNumber((int)Math.Clamp(date.DayNumber + days, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber));
+
+    /// <summary>Every date from <paramref name="from"/> through <paramref name="to"/> (none when from is later); never steps off the calendar.</summary>
+    public static IEnumerable<DateOnly> DaysFrom(DateOnly from, DateOnly to, int step = 1)
+    {
+        for (long n = from.DayNumber; n <= to.DayNumber; n += step)
+        {
+            yield return DateOnly.FromDayNumber((int)n);
+        }
+    }
 }

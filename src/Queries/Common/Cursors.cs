@@ -50,10 +50,12 @@ public sealed class Cursors(IConfiguration configuration)
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    /// <summary>Strict: only the canonical encoding decodes (unused bits of the last character must be 0, no padding).</summary>
     private static byte[] FromBase64Url(string s)
     {
         var b64 = s.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(b64.PadRight(b64.Length + ((4 - (b64.Length % 4)) % 4), '='));
+        var bytes = Convert.FromBase64String(b64.PadRight(b64.Length + ((4 - (b64.Length % 4)) % 4), '='));
+        return Base64Url(bytes) == s ? bytes : throw new FormatException("Not canonical base64url.");
     }
 
     private sealed record CursorPayload(string U, string S, IReadOnlyDictionary<string, string> P);

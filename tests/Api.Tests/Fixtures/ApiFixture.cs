@@ -23,7 +23,8 @@ public sealed class ApiFixture : IAsyncLifetime
     }
 
     /// <summary>Another API process on the same table (the caller disposes it), as a second Lambda instance would be.</summary>
-    public WebApplicationFactory<Program> NewInstance()
+    /// <remarks>The rate limit is off unless <paramref name="settings"/> turn it on (RateLimitTests do).</remarks>
+    public WebApplicationFactory<Program> NewInstance(IReadOnlyDictionary<string, string>? settings = null)
     {
         var instance = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
@@ -31,6 +32,11 @@ public sealed class ApiFixture : IAsyncLifetime
             b.UseSetting("DynamoDb:ServiceUrl", Dynamo.ServiceUrl);
             b.UseSetting("DynamoDb:TableName", Dynamo.TableName);
             b.UseSetting("DynamoDb:CreateTableIfMissing", "false");
+            b.UseSetting("RateLimit:Enabled", "false");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                b.UseSetting(key, value);
+            }
         });
         _ = instance.Server;
         return instance;

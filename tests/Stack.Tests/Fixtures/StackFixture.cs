@@ -41,6 +41,7 @@ public sealed class StackFixture : IAsyncLifetime
         ["Redis:Configuration"] = Redis.Configuration,
         ["ReadModels:RefreshSeconds"] = "0.5",
         ["StreamConsumer:PollInterval"] = "00:00:00.050",
+        ["RateLimit:Enabled"] = "false",
     }.Concat(ExtraSettings).ToDictionary();
 
     public async Task InitializeAsync()

@@ -12,8 +12,8 @@ public sealed class GetGoalDaysHandler(ReadModelReader reader, TimeProvider time
     public async Task<DayList> Handle(GetGoalDaysQuery q, CancellationToken cancellationToken)
     {
         var (goal, stale) = await reader.GetRequiredAsync(q.UserId, q.GoalId, q.MinVersion, cancellationToken);
-        var to = q.To ?? GoalClock.LocalDate(time.GetUtcNow(), goal.Timezone);
-        var from = q.From ?? to.AddDays(-6);
+        var to = DateRanges.Within(q.To, () => GoalClock.LocalDate(time.GetUtcNow(), goal.Timezone), "to");
+        var from = DateRanges.Within(q.From, () => DateRanges.Before(to, 6), "from");
         DateRanges.Ensure(from, to, to.DayNumber - from.DayNumber + 1, MaxDays, "days");
         return new DayList(SeriesCalculator.Days(goal, from, to).ToList(), goal.Version, stale);
     }

@@ -13,8 +13,8 @@ public sealed class GetGoalWeeksHandler(ReadModelReader reader, TimeProvider tim
     {
         var (goal, stale) = await reader.GetRequiredAsync(q.UserId, q.GoalId, q.MinVersion, cancellationToken);
         var today = GoalClock.LocalDate(time.GetUtcNow(), goal.Timezone);
-        var to = GoalClock.WeekStart(q.To ?? today);
-        var from = GoalClock.WeekStart(q.From ?? to.AddDays(-7 * 7));
+        var to = GoalClock.WeekStart(DateRanges.Within(q.To, () => today, "to"));
+        var from = GoalClock.WeekStart(DateRanges.Within(q.From, () => DateRanges.Before(to, 7 * 7), "from"));
         DateRanges.Ensure(from, to, ((to.DayNumber - from.DayNumber) / 7) + 1, MaxWeeks, "weeks");
         return new WeekList(SeriesCalculator.Weeks(goal, from, to, today).ToList(), goal.Version, stale);
     }

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Lifestyle.Api.Http;
+
+/// <summary>
+/// The spec's <c>code</c> for answers the framework makes without one (no route, wrong method, a
+/// status-only result): every 4xx/5xx body is problem+json with a code (spec §5 "Errors").
+/// </summary>
+public static class ProblemCodes
+{
+    public static string ForStatus(int status) => status switch
+    {
+        400 => "validation-failed",
+        401 => "unauthorized",
+        404 => "not-found",
+        405 => "method-not-allowed",
+        413 => "payload-too-large",
+        414 => "uri-too-long",
+        415 => "unsupported-media-type",
+        429 => "rate-limited",
+        431 => "headers-too-large",
+        503 => "service-unavailable",
+        >= 500 => "internal-error",
+        _ => "request-refused",
+    };
+
+    /// <summary>Adds <c>code</c> (and <c>instance</c>) to framework-made problems; ours already carry theirs.</summary>
+    public static void Customize(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        problem.Extensions.TryAdd("code", ForStatus(status));
+        problem.Instance ??= context.HttpContext.Request.Path;
+        if (status is 404 or 405 && problem.Detail is null)
+        {
+            problem.Detail = status == 404
+                ? "No resource is at this path."
+                : $"{context.HttpContext.Request.Method} is not allowed here.";
+        }
+    }
+}

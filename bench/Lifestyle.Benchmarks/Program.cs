@@ -61,6 +61,9 @@ var failed = false;
 try
 {
     Console.Error.WriteLine($"stack: API {stack.Api}, DynamoDB Local {stack.DynamoUrl} table '{stack.Table}', Redis {stack.RedisConfiguration}; logs in {stack.LogDir}");
+    table.Note(stack.Attached
+        ? "rate limit: whatever the attached ./run.sh stack sets (on by default: 50 requests/s per user, burst 100)"
+        : $"rate limit: {(BenchStack.RateLimitEnabled ? "on (BENCH_RATE_LIMIT=on)" : "off (BENCH_RATE_LIMIT=on turns it on)")}");
     if (options.Phases.Contains("commands"))
     {
         await CommandPhase.RunAsync(ctx);

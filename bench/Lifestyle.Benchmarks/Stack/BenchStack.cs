@@ -285,7 +285,14 @@ public sealed class BenchStack : IAsyncDisposable
         ["Redis__Configuration"] = withRedis ? RedisConfiguration : null,
         ["Sns__ServiceUrl"] = SnsUrl,
         ["Sns__TopicName"] = SnsUrl is null ? null : TopicName,
+        ["RateLimit__Enabled"] = RateLimitEnabled ? "true" : "false",
     };
+
+    /// <summary>
+    /// The API's per-user rate limit (spec §5) in the stack this benchmark starts: off unless
+    /// <c>BENCH_RATE_LIMIT=on</c>, since a few benchmark users send far more than 50 requests/s each.
+    /// </summary>
+    public static bool RateLimitEnabled => Environment.GetEnvironmentVariable("BENCH_RATE_LIMIT") == "on";
 
     private async Task WaitForDynamoAsync(ChildProcess process)
     {

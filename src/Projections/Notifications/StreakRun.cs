@@ -40,8 +40,9 @@ public static class StreakRun
     {
         if (p.Pattern != GoalPattern.Weekly)
         {
-            for (var day = today; day >= p.StartDate; day = day.AddDays(-1))
+            for (var n = today.DayNumber; n >= p.StartDate.DayNumber; n--)
             {
+                var day = DateOnly.FromDayNumber(n);
                 if (!p.PausedOn(day, today))
                 {
                     yield return (day, day);
@@ -51,9 +52,11 @@ public static class StreakRun
             yield break;
         }
 
-        for (var monday = GoalClock.WeekStart(today); monday >= GoalClock.WeekStart(p.StartDate); monday = monday.AddDays(-7))
+        for (var n = GoalClock.WeekStart(today).DayNumber; n >= GoalClock.WeekStart(p.StartDate).DayNumber; n -= 7)
         {
-            var end = monday.AddDays(6) < today ? monday.AddDays(6) : today;
+            var monday = DateOnly.FromDayNumber(n);
+            var sunday = GoalClock.AddDaysClamped(monday, 6);
+            var end = sunday < today ? sunday : today;
             if (!p.PausedOn(end, today))
             {
                 yield return (monday, end);

@@ -104,7 +104,7 @@ public sealed class DailyCloseFactsTests
         Assert.Null(summary.GoalId);
         Assert.DoesNotContain(summary.Message().Attributes, a => a.Key == "goalId");
         Assert.Equal(
-            "{\"type\":\"summary.weekly\",\"userId\":\"u-facts\",\"occurredAt\":\"2026-03-09T00:00:00Z\",\"data\":{\"week\":\"2026-W10\",\"goals\":["
+            "{\"notificationId\":\"ntf_044da4ee389250e99e9fa8d0f101de08\",\"type\":\"summary.weekly\",\"userId\":\"u-facts\",\"occurredAt\":\"2026-03-09T00:00:00Z\",\"data\":{\"week\":\"2026-W10\",\"goals\":["
             + entry.ToJsonString() + "]}}",
             summary.Message().Body);
     }

@@ -53,11 +53,13 @@ public sealed class SnsPublisherTests
         Assert.Equal("Publish", form["Action"]);
         Assert.Equal("2010-03-31", form["Version"]);
         Assert.Equal(TopicArn, form["TopicArn"]);
-        Assert.Equal("{\"type\":\"goal.milestone\",\"userId\":\"u-1\",\"goalId\":\"g-1\",\"occurredAt\":\"1970-01-01T00:00:00Z\",\"data\":{\"percent\":50}}",
+        // The notification id is pinned: it names the fact for subscribers and must never change for it.
+        Assert.Equal("{\"notificationId\":\"ntf_1dac7174f0b3e8a262bb916ffe033201\",\"type\":\"goal.milestone\",\"userId\":\"u-1\",\"goalId\":\"g-1\",\"occurredAt\":\"1970-01-01T00:00:00Z\",\"data\":{\"percent\":50}}",
             form["Message"]);
-        Assert.Equal(["type", "userId", "goalId"], Enumerable.Range(1, 3).Select(i => form[$"MessageAttributes.entry.{i}.Name"]));
-        Assert.Equal(["goal.milestone", "u-1", "g-1"], Enumerable.Range(1, 3).Select(i => form[$"MessageAttributes.entry.{i}.Value.StringValue"]));
-        Assert.All(Enumerable.Range(1, 3), i => Assert.Equal("String", form[$"MessageAttributes.entry.{i}.Value.DataType"]));
+        Assert.Equal(["type", "userId", "goalId", "notificationId"], Enumerable.Range(1, 4).Select(i => form[$"MessageAttributes.entry.{i}.Name"]));
+        Assert.Equal(["goal.milestone", "u-1", "g-1", "ntf_1dac7174f0b3e8a262bb916ffe033201"],
+            Enumerable.Range(1, 4).Select(i => form[$"MessageAttributes.entry.{i}.Value.StringValue"]));
+        Assert.All(Enumerable.Range(1, 4), i => Assert.Equal("String", form[$"MessageAttributes.entry.{i}.Value.DataType"]));
         Assert.DoesNotContain("+", body, StringComparison.Ordinal);
 
         var authorization = Header(request, "Authorization");
@@ -85,8 +87,37 @@ public sealed class SnsPublisherTests
     {
         var message = new Notification("summary.weekly", "u-1", null, "summary#2026-W10", DateTimeOffset.UnixEpoch, []).Message();
 
-        Assert.Equal(["type", "userId"], message.Attributes.Select(a => a.Key));
+        Assert.Equal(["type", "userId", "notificationId"], message.Attributes.Select(a => a.Key));
+        Assert.Equal("ntf_64e39e2b4bfdb92f9927289c74ed92a0", message.Attributes[2].Value);
         Assert.DoesNotContain("goalId", message.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_publish_without_an_answer_in_time_is_not_retried_and_reports_an_unknown_outcome()
+    {
+        var sns = new ScriptedSns(_ => Task.Delay(Timeout.Infinite));
+        using var publisher = new SnsPublisher(new HttpClient(sns) { Timeout = TimeSpan.FromMilliseconds(300) }, new Uri("https://sns.example.test/"),
+            new SigV4Signer("eu-west-1", "sns"), () => new BasicAWSCredentials("AKID", "SECRET"), new SnsOptions { TopicArn = TopicArn, MaxAttempts = 4 });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await Assert.ThrowsAsync<SnsOutcomeUnknownException>(() => publisher.PublishAsync(new SnsMessage("{}", []), CancellationToken.None));
+
+        Assert.Equal(1, sns.Calls);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"{clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_connection_lost_after_it_opened_is_an_unknown_outcome_and_a_refused_connection_is_retried()
+    {
+        var lost = new ScriptedSns(_ => throw new HttpRequestException(HttpRequestError.ResponseEnded, "connection lost"));
+        var refusedOnce = new ScriptedSns(n => n == 1 ? throw new HttpRequestException(HttpRequestError.ConnectionError, "refused") : Task.CompletedTask);
+        using var lostPublisher = Publisher(lost, new SnsOptions { TopicArn = TopicArn, MaxAttempts = 4 });
+        using var refusedPublisher = Publisher(refusedOnce, new SnsOptions { TopicArn = TopicArn, MaxAttempts = 4 });
+
+        await Assert.ThrowsAsync<SnsOutcomeUnknownException>(() => lostPublisher.PublishAsync(new SnsMessage("{}", []), CancellationToken.None));
+        Assert.Equal("m-1", await refusedPublisher.PublishAsync(new SnsMessage("{}", []), CancellationToken.None));
+
+        Assert.Equal((1, 2), (lost.Calls, refusedOnce.Calls));
     }
 
     [Fact]
@@ -144,7 +175,7 @@ public sealed class SnsPublisherTests
         Assert.True(new SnsOptions { ServiceUrl = "http://127.0.0.1:4566" }.IsEnabled);
     }
 
-    private static SnsPublisher Publisher(CannedSns sns, SnsOptions options) =>
+    private static SnsPublisher Publisher(HttpMessageHandler sns, SnsOptions options) =>
         new(new HttpClient(sns), new Uri("https://sns.example.test/"), new SigV4Signer(options.RegionOr("eu-west-1"), "sns"),
             () => new BasicAWSCredentials("AKID", "SECRET"), options, new FixedTime(Utc("20240102T030405Z")))
         {

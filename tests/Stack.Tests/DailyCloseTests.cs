@@ -154,11 +154,13 @@ public sealed class DailyCloseTests(NotificationStackFixture fixture)
         var down = new SnsOptions { ServiceUrl = $"http://127.0.0.1:{LocalProcess.FreePort()}", TopicArn = topicArn, InlineAttempts = 2 };
         using var unreachable = new SnsPublisher(new HttpClient(), new Uri(down.ServiceUrl), new SigV4Signer("us-east-1", "sns"),
             () => new BasicAWSCredentials("lifestylelocal", "lifestylelocal"), down) { RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
-        var sender = new NotificationSender(store, unreachable, Options.Create(down), Options.Create(new NotificationOptions()),
+        var outbox = new NotificationOutbox { HasPublisher = true };
+        var sender = new NotificationSender(store, unreachable, outbox, Options.Create(down), Options.Create(new NotificationOptions()),
             TimeProvider.System, NullLogger<NotificationSender>.Instance);
         var fact = new Notification(NotificationTypes.GoalCompleted, userId, "g-pending", "completed", DateTimeOffset.UtcNow, []);
 
-        Assert.Equal(SendOutcome.Pending, await sender.SendAsync(fact, CancellationToken.None));
+        Assert.Equal(SendOutcome.Queued, await sender.SendAsync(fact, CancellationToken.None));
+        Assert.Equal(0, await outbox.DrainAsync(sender, CancellationToken.None));
         var pending = (await store.GetAsync(NotificationItems.KeyOf(fact), CancellationToken.None))!;
         Assert.Equal("pending", pending["status"].S);
         Assert.Equal("1", pending["attempts"].N);

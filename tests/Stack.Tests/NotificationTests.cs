@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using Lifestyle.Infrastructure.Dynamo;
 using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Projections.Notifications;
 using Lifestyle.Projections.Projection;
 using Lifestyle.Projections.Replay;
 using Lifestyle.Projections.Stream;
@@ -31,9 +32,11 @@ public sealed class NotificationTests(NotificationStackFixture fixture)
         var all = await inbox.SettleAsync();
 
         var completed = Assert.Single(all, n => n.Type == "goal.completed");
-        Assert.Equal(["goalId=" + goalId, "type=goal.completed", "userId=" + userId],
+        var notificationId = NotificationItems.IdOf(new NotificationKey("USER#" + userId, $"NOTIFICATION#{goalId}#completed"));
+        Assert.Equal(["goalId=" + goalId, "notificationId=" + notificationId, "type=goal.completed", "userId=" + userId],
             completed.Attributes.Select(a => $"{a.Key}={a.Value}").Order(StringComparer.Ordinal));
-        Assert.Equal(["type", "userId", "goalId", "occurredAt", "data"], completed.Body.Select(p => p.Key));
+        Assert.Equal(["notificationId", "type", "userId", "goalId", "occurredAt", "data"], completed.Body.Select(p => p.Key));
+        Assert.Equal(notificationId, (string)completed.Body["notificationId"]!);
         Assert.Equal(userId, (string)completed.Body["userId"]!);
         Assert.Equal(goalId, (string)completed.Body["goalId"]!);
         Assert.Empty(completed.Data);

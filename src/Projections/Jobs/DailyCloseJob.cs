@@ -13,11 +13,12 @@ namespace Lifestyle.Projections.Jobs;
 /// The daily close (spec §6; midnight UTC in AWS, <c>daily-close</c> locally): walks the active goals through the
 /// sharded GSI1, evaluates each goal's live fold (<c>PROGRESS#</c>) and records and publishes streaks broken and at
 /// risk (<see cref="DailyCloseFacts"/>) and, where a Sunday closes, each user's weekly summary. Every notification
-/// goes through the notification items, so running it again for the same date sends nothing new.
+/// goes through the notification items, so running it again for the same date sends nothing new. The facts are
+/// recorded first and published after the walk (by this run's outbox, or by the process's own publisher).
 /// </summary>
 public sealed class DailyCloseJob(
     ActiveGoalIndex index, GoalProjector projector, ReadModelVersions versions, NotificationSender sender, NotificationSweeper sweeper,
-    IOptions<SnsOptions> sns)
+    NotificationOutbox outbox, IOptions<SnsOptions> sns)
 {
     private const int ParallelShards = 4;
 
@@ -29,6 +30,8 @@ public sealed class DailyCloseJob(
         }
 
         var clock = Stopwatch.StartNew();
+        var drainHere = !outbox.HasPublisher;
+        outbox.HasPublisher = true;
         var swept = await sweeper.SweepAsync(ct);
         await versions.RefreshIfDueAsync(ct);
         var keys = versions.Live;
@@ -61,6 +64,11 @@ public sealed class DailyCloseJob(
         foreach (var ((userId, sunday), goals) in summaries)
         {
             tally.Count(NotificationTypes.WeeklySummary, await sender.SendAsync(WeeklySummary.For(userId, sunday, date, goals), ct));
+        }
+
+        if (drainHere)
+        {
+            await outbox.DrainAsync(sender, ct);
         }
 
         return tally.Result(date, swept, clock.Elapsed);

@@ -13,13 +13,20 @@ public sealed record Notification(
 {
     private static readonly UtcDateTimeOffsetConverter Instants = new();
 
-    /// <summary>The SNS message: body <c>{type, userId, goalId, occurredAt, data}</c> and attributes type, userId, goalId.</summary>
+    /// <summary>The fact's stable id (spec §6): the same for every copy, so subscribers can drop duplicates.</summary>
+    public string NotificationId => NotificationItems.IdOf(NotificationItems.KeyOf(this));
+
+    /// <summary>
+    /// The SNS message: body <c>{notificationId, type, userId, goalId, occurredAt, data}</c> and attributes type,
+    /// userId, goalId, notificationId.
+    /// </summary>
     public SnsMessage Message()
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
+            json.WriteString("notificationId", NotificationId);
             json.WriteString("type", Type);
             json.WriteString("userId", UserId);
             if (GoalId is not null)
@@ -40,6 +47,7 @@ public sealed record Notification(
             attributes.Add(new("goalId", GoalId));
         }
 
+        attributes.Add(new("notificationId", NotificationId));
         return new SnsMessage(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), attributes);
     }
 }

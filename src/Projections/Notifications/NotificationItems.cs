@@ -31,6 +31,10 @@ public static class NotificationItems
     public static NotificationKey KeyOf(Notification n) =>
         new(Keys.User(n.UserId), $"NOTIFICATION#{n.GoalId ?? "user"}#{n.FactKey}");
 
+    /// <summary><c>ntf_</c> + 32 hex digits of SHA-256 over the item's key: stable, opaque, one per fact.</summary>
+    public static string IdOf(NotificationKey key) =>
+        "ntf_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{key.PK}\n{key.SK}")))[..32];
+
     public static string PendingPartition(int shard) => $"{PendingPrefix}{shard:D2}";
 
     public static Dictionary<string, AttributeValue> NewPending(Notification n, DateTimeOffset now, DateTimeOffset leaseUntil)
@@ -47,6 +51,7 @@ public static class NotificationItems
         }
 
         item["factKey"] = new(n.FactKey);
+        item["notificationId"] = new(n.NotificationId);
         item["message"] = new(message.Body);
         item["attributes"] = new AttributeValue { M = message.Attributes.ToDictionary(a => a.Key, a => new AttributeValue(a.Value)) };
         item[Status] = new(Pending);
@@ -59,19 +64,26 @@ public static class NotificationItems
         return item;
     }
 
+    /// <summary>A pending item as recorded; one recorded before notification ids gets its id as an attribute.</summary>
     public static PendingNotification ReadPending(IReadOnlyDictionary<string, AttributeValue> item)
     {
+        var key = new NotificationKey(item[Keys.PK].S, item[Keys.SK].S);
         var attributes = item.TryGetValue("attributes", out var a) && a.M is { } map
-            ? map.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value.S)).OrderBy(kv => Order(kv.Key)).ToList()
+            ? map.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value.S)).ToList()
             : [];
+        if (attributes.All(kv => kv.Key != "notificationId"))
+        {
+            attributes.Add(new("notificationId", IdOf(key)));
+        }
+
         return new PendingNotification(
-            new NotificationKey(item[Keys.PK].S, item[Keys.SK].S),
+            key,
             item["type"].S,
-            new SnsMessage(item["message"].S, attributes),
+            new SnsMessage(item["message"].S, [.. attributes.OrderBy(kv => Order(kv.Key))]),
             item.TryGetValue(LeaseUntil, out var lease) ? Keys.ParseTimestamp(lease.S) : DateTimeOffset.MinValue);
     }
 
     public static AttributeValue Number(long n) => new() { N = n.ToString(CultureInfo.InvariantCulture) };
 
-    private static int Order(string attribute) => attribute switch { "type" => 0, "userId" => 1, "goalId" => 2, _ => 3 };
+    private static int Order(string attribute) => attribute switch { "type" => 0, "userId" => 1, "goalId" => 2, "notificationId" => 3, _ => 4 };
 }

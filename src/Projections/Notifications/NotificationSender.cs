@@ -6,10 +6,10 @@ namespace Lifestyle.Projections.Notifications;
 
 public enum SendOutcome
 {
-    /// <summary>Recorded now and published.</summary>
-    Sent,
+    /// <summary>Recorded now and queued for this process's publisher (it holds the lease).</summary>
+    Queued,
 
-    /// <summary>Recorded now; the publish failed, so the sweeper will publish it.</summary>
+    /// <summary>Recorded now with no lease held: the sweeper publishes it.</summary>
     Pending,
 
     /// <summary>This fact was recorded before: nothing was sent.</summary>
@@ -17,45 +17,57 @@ public enum SendOutcome
 }
 
 /// <summary>
-/// At most once per fact: the notification item is written (conditionally) before publishing, so a fact already
-/// recorded is never published again; a publish that fails leaves the item pending for the sweeper.
-/// The one window left is at-least-once: SNS accepted the message but marking the item sent failed (or SNS's
-/// answer was lost and the retry published again); after its lease the sweeper publishes it a second time.
+/// One copy per fact where SNS answers (spec §6): the notification item is written (conditionally) before anything
+/// is published, so a fact already recorded is never recorded again, and one sender at a time holds its lease.
+/// Recording never waits on SNS: the publish happens off the projection path (<see cref="NotificationOutbox"/>).
+/// A second copy can only follow a publish whose answer never came (<see cref="SnsOutcomeUnknownException"/>: the
+/// lease is kept and the sweeper retries after it) or whose sent-mark failed; both carry the same notificationId.
 /// </summary>
 public sealed class NotificationSender(
-    NotificationStore store, SnsPublisher publisher, IOptions<SnsOptions> sns, IOptions<NotificationOptions> options,
-    TimeProvider time, ILogger<NotificationSender> log)
+    NotificationStore store, SnsPublisher publisher, NotificationOutbox outbox, IOptions<SnsOptions> sns,
+    IOptions<NotificationOptions> options, TimeProvider time, ILogger<NotificationSender> log)
 {
-    private long inlineSkipUntilTicks;
+    private static readonly TimeSpan PauseAfterFailure = TimeSpan.FromSeconds(30);
+    private long directSkipUntilTicks;
 
-    /// <summary>Records the fact and publishes it (a couple of quick attempts; the sweeper does the rest).</summary>
+    /// <summary>Records the fact; queues it for this process's publisher while SNS has been answering.</summary>
     public async Task<SendOutcome> SendAsync(Notification n, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        // After a failed publish, skip publishing for a while: SNS is likely down, and the projector
-        // should not wait on it for every goal. The items go straight to the sweeper.
-        var skip = now.UtcTicks < Interlocked.Read(ref inlineSkipUntilTicks);
-        var leaseUntil = skip ? now : now + TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+        // After a failed publish SNS is likely down: leave new facts to the sweeper for a while.
+        var direct = outbox.HasPublisher && now.UtcTicks >= Interlocked.Read(ref directSkipUntilTicks);
+        var leaseUntil = direct ? now + TimeSpan.FromSeconds(options.Value.LeaseSeconds) : now;
         if (!await store.TryRecordAsync(n, leaseUntil, ct))
         {
             return SendOutcome.AlreadyRecorded;
         }
 
-        if (skip)
+        if (direct && outbox.TryEnqueue(new OutboxEntry(NotificationItems.KeyOf(n), n.Message())))
         {
-            return SendOutcome.Pending;
+            return SendOutcome.Queued;
         }
 
-        var sent = await PublishRecordedAsync(NotificationItems.KeyOf(n), n.Message(), sns.Value.InlineAttempts, ct);
-        if (!sent)
+        if (direct)
         {
-            Interlocked.Exchange(ref inlineSkipUntilTicks, (time.GetUtcNow() + TimeSpan.FromSeconds(30)).UtcTicks);
+            await ReleaseAsync(NotificationItems.KeyOf(n), "the outbox is full", ct);
         }
 
-        return sent ? SendOutcome.Sent : SendOutcome.Pending;
+        return SendOutcome.Pending;
     }
 
-    /// <summary>Publishes a recorded (and claimed) notification and marks it sent; false when it stays pending.</summary>
+    /// <summary>Publishes an item the outbox holds the lease of; false when it stays pending.</summary>
+    public async Task<bool> PublishQueuedAsync(OutboxEntry entry, CancellationToken ct)
+    {
+        if (time.GetUtcNow().UtcTicks < Interlocked.Read(ref directSkipUntilTicks))
+        {
+            await ReleaseAsync(entry.Key, "SNS failed recently; left to the sweeper", ct);
+            return false;
+        }
+
+        return await PublishRecordedAsync(entry.Key, entry.Message, sns.Value.InlineAttempts, ct);
+    }
+
+    /// <summary>Publishes a recorded notification whose lease the caller holds, and marks it sent; false when it stays pending.</summary>
     public async Task<bool> PublishRecordedAsync(NotificationKey key, SnsMessage message, int attempts, CancellationToken ct)
     {
         string messageId;
@@ -63,19 +75,17 @@ public sealed class NotificationSender(
         {
             messageId = await publisher.PublishAsync(message, attempts, ct);
         }
+        catch (SnsOutcomeUnknownException e) when (!ct.IsCancellationRequested)
+        {
+            PauseDirectPublishing();
+            log.LogWarning("Notification {Key}: {Error} It keeps its lease and is retried after it.", key, e.Message);
+            return false;
+        }
         catch (Exception e) when (!ct.IsCancellationRequested && IsPublishFailure(e))
         {
+            PauseDirectPublishing();
             log.LogWarning("Notification {Key} not published, left pending for a retry: {Error}", key, e.Message);
-            try
-            {
-                await store.ReleaseAsync(key, e.Message, ct);
-            }
-            catch (Exception release) when (release is AmazonServiceException or AmazonClientException)
-            {
-                // Its lease runs out on its own.
-                log.LogWarning("Notification {Key}: could not release its lease: {Error}", key, release.Message);
-            }
-
+            await ReleaseAsync(key, e.Message, ct);
             return false;
         }
 
@@ -91,6 +101,22 @@ public sealed class NotificationSender(
         }
 
         return true;
+    }
+
+    private void PauseDirectPublishing() =>
+        Interlocked.Exchange(ref directSkipUntilTicks, (time.GetUtcNow() + PauseAfterFailure).UtcTicks);
+
+    private async Task ReleaseAsync(NotificationKey key, string reason, CancellationToken ct)
+    {
+        try
+        {
+            await store.ReleaseAsync(key, reason, ct);
+        }
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
+        {
+            // Its lease runs out on its own.
+            log.LogWarning("Notification {Key}: could not release its lease: {Error}", key, e.Message);
+        }
     }
 
     private static bool IsPublishFailure(Exception e) =>

@@ -24,6 +24,7 @@ public static class NotificationServices
             sp.GetRequiredService<IOptions<DynamoOptions>>().Value.Region,
             sp.GetService<ILogger<SnsPublisher>>()));
         services.TryAddSingleton<NotificationStore>();
+        services.TryAddSingleton<NotificationOutbox>();
         services.TryAddSingleton<NotificationSender>();
         services.TryAddSingleton<NotificationSweeper>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjectionObserver, NotificationObserver>());

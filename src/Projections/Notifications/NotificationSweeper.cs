@@ -39,10 +39,13 @@ public sealed class NotificationSweeper(
                     continue;
                 }
 
-                if (await sender.PublishRecordedAsync(pending.Key, pending.Message, sns.Value.MaxAttempts, ct))
+                if (!await sender.PublishRecordedAsync(pending.Key, pending.Message, sns.Value.MaxAttempts, ct))
                 {
-                    published++;
+                    // SNS is failing: one bounded call per sweep, not one per pending item.
+                    return published;
                 }
+
+                published++;
             }
         }
 

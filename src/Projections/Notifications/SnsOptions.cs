@@ -28,10 +28,11 @@ public sealed class SnsOptions
     /// <summary>Attempts per publish by the sweeper and the daily job (exponential backoff in between).</summary>
     public int MaxAttempts { get; set; } = 4;
 
-    /// <summary>Attempts of the projector's immediate publish; what still fails is left to the sweeper.</summary>
+    /// <summary>Attempts of the outbox's immediate publish (definite failures only); what still fails is left to the sweeper.</summary>
     public int InlineAttempts { get; set; } = 2;
 
-    public double TimeoutSeconds { get; set; } = 10;
+    /// <summary>The bound of one SNS call (spec §8a: at most 2 s).</summary>
+    public double TimeoutSeconds { get; set; } = 2;
 
     public bool IsEnabled => Enabled ?? (!string.IsNullOrWhiteSpace(ServiceUrl) || !string.IsNullOrWhiteSpace(TopicArn));
 

@@ -13,8 +13,12 @@ namespace Lifestyle.Projections.Notifications;
 /// <summary>
 /// SNS <c>Publish</c> (and <c>CreateTopic</c>, to resolve a topic name) over the query API: a form POST signed with
 /// SigV4 as service "sns", answered in XML. AWSSDK.SimpleNotificationService is not served here (docs/adr/0005).
-/// Server errors, throttling and network failures are retried with exponential backoff; a request SNS refuses
-/// (missing topic, bad parameter) is not.
+/// Each call is bounded by <c>Sns:TimeoutSeconds</c>. A Publish is retried (exponential backoff) only when SNS surely
+/// did not take it: an error answer for server errors or throttling, or a connection that never opened. A Publish
+/// whose answer did not come (a time-out, a connection lost mid-call) may have been delivered: it is not retried
+/// here but surfaces as <see cref="SnsOutcomeUnknownException"/>, so the caller keeps its lease (spec §6).
+/// CreateTopic is idempotent and is retried after time-outs too. A request SNS refuses (missing topic, bad
+/// parameter) is never retried.
 /// </summary>
 public sealed class SnsPublisher : IDisposable
 {
@@ -86,7 +90,7 @@ public sealed class SnsPublisher : IDisposable
             form.Add(new($"MessageAttributes.entry.{n}.Value.StringValue", value));
         }
 
-        var answer = await CallAsync(form, maxAttempts, ct);
+        var answer = await CallAsync(form, maxAttempts, idempotent: false, ct);
         return Element(answer, "MessageId") ?? throw new SnsException("MalformedResponse", "no MessageId in the Publish response", System.Net.HttpStatusCode.OK);
     }
 
@@ -104,7 +108,7 @@ public sealed class SnsPublisher : IDisposable
             if (topicArn is null)
             {
                 var answer = await CallAsync(
-                    [new("Action", "CreateTopic"), new("Version", ApiVersion), new("Name", options.TopicName)], options.MaxAttempts, ct);
+                    [new("Action", "CreateTopic"), new("Version", ApiVersion), new("Name", options.TopicName)], options.MaxAttempts, idempotent: true, ct);
                 topicArn = Element(answer, "TopicArn")
                     ?? throw new SnsException("MalformedResponse", "no TopicArn in the CreateTopic response", System.Net.HttpStatusCode.OK);
             }
@@ -127,7 +131,7 @@ public sealed class SnsPublisher : IDisposable
     public static byte[] FormBody(IEnumerable<KeyValuePair<string, string>> form) =>
         Encoding.UTF8.GetBytes(string.Join("&", form.Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value)}")));
 
-    private async Task<XDocument> CallAsync(List<KeyValuePair<string, string>> form, int maxAttempts, CancellationToken ct)
+    private async Task<XDocument> CallAsync(List<KeyValuePair<string, string>> form, int maxAttempts, bool idempotent, CancellationToken ct)
     {
         var body = FormBody(form);
         for (var attempt = 1; ; attempt++)
@@ -135,6 +139,10 @@ public sealed class SnsPublisher : IDisposable
             try
             {
                 return await SendOnceAsync(body, ct);
+            }
+            catch (Exception e) when (!idempotent && !ct.IsCancellationRequested && MayHaveArrived(e))
+            {
+                throw new SnsOutcomeUnknownException(form[0].Value, e);
             }
             catch (Exception e) when (attempt < maxAttempts && IsTransient(e, ct))
             {
@@ -180,6 +188,15 @@ public sealed class SnsPublisher : IDisposable
         SnsException sns => sns.IsTransient,
         HttpRequestException => true,
         TaskCanceledException or TimeoutException => !ct.IsCancellationRequested,
+        _ => false,
+    };
+
+    /// <summary>The request may have reached SNS: no answer in time, or a connection lost after it opened.</summary>
+    private static bool MayHaveArrived(Exception e) => e switch
+    {
+        TaskCanceledException or TimeoutException => true,
+        HttpRequestException h => h.HttpRequestError is not (HttpRequestError.ConnectionError
+            or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError),
         _ => false,
     };
 

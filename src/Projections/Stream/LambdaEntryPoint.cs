@@ -15,21 +15,24 @@ public sealed class LambdaEntryPoint
 {
     private readonly IChangeBatchHandler handler;
     private readonly ILogger logger;
+    private readonly Func<Task>? afterBatch;
 
     /// <summary>What the Lambda runtime calls once per execution environment (its init phase).</summary>
     public LambdaEntryPoint()
-        : this(HandlerFactory is { } factory ? new Resolved(factory(), null) : Resolved.From(LambdaServices.Build()))
+        : this(HandlerFactory is { } factory ? new Resolved(factory(), null, null) : Resolved.From(LambdaServices.Build()))
     {
     }
 
-    public LambdaEntryPoint(IChangeBatchHandler handler, ILogger? logger = null)
+    /// <param name="afterBatch">Runs after each batch's read models are written: the notification outbox's drain.</param>
+    public LambdaEntryPoint(IChangeBatchHandler handler, ILogger? logger = null, Func<Task>? afterBatch = null)
     {
         this.handler = handler;
         this.logger = logger ?? NullLogger.Instance;
+        this.afterBatch = afterBatch;
     }
 
     private LambdaEntryPoint(Resolved resolved)
-        : this(resolved.Handler, resolved.Logger)
+        : this(resolved.Handler, resolved.Logger, resolved.AfterBatch)
     {
     }
 
@@ -58,6 +61,10 @@ public sealed class LambdaEntryPoint
         {
             var outcome = await handler.HandleAsync(batch.Records, CancellationToken.None);
             failed = outcome.FirstFailedSequenceNumber ?? failed;
+            if (afterBatch is not null)
+            {
+                await afterBatch();
+            }
         }
 
         if (failed is not null)
@@ -90,10 +97,22 @@ public sealed class LambdaEntryPoint
         return output;
     }
 
-    private sealed record Resolved(IChangeBatchHandler Handler, ILogger? Logger)
+    private sealed record Resolved(IChangeBatchHandler Handler, ILogger? Logger, Func<Task>? AfterBatch)
     {
-        public static Resolved From(IServiceProvider services) => new(
-            services.GetRequiredService<IChangeBatchHandler>(),
-            services.GetService<ILogger<LambdaEntryPoint>>());
+        /// <summary>The function's services; with notifications on, the batch's facts are published after its read models.</summary>
+        public static Resolved From(IServiceProvider services)
+        {
+            var outbox = services.GetService<Notifications.NotificationOutbox>();
+            var sender = services.GetService<Notifications.NotificationSender>();
+            var sns = services.GetService<Microsoft.Extensions.Options.IOptions<Notifications.SnsOptions>>();
+            Func<Task>? drain = null;
+            if (outbox is not null && sender is not null && sns?.Value.IsEnabled == true)
+            {
+                outbox.HasPublisher = true;
+                drain = () => outbox.DrainAsync(sender, CancellationToken.None);
+            }
+
+            return new(services.GetRequiredService<IChangeBatchHandler>(), services.GetService<ILogger<LambdaEntryPoint>>(), drain);
+        }
     }
 }

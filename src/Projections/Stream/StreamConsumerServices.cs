@@ -34,6 +34,7 @@ public static class StreamConsumerServices
         services.AddHostedService(sp => sp.GetRequiredService<LocalStreamConsumer>());
         services.AddHostedService<Projection.CacheRepairService>();
         services.AddHostedService<Notifications.NotificationSweepService>();
+        services.AddHostedService<Notifications.NotificationPublishService>();
         return services;
     }
 }

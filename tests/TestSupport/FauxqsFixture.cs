@@ -57,6 +57,9 @@ public sealed class FauxqsFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Sends a signal (STOP, CONT, KILL) to this emulator only.</summary>
+    public void Signal(string name) => (process ?? throw new InvalidOperationException("Not started.")).Signal(name);
+
     public Task DisposeAsync()
     {
         process?.Dispose();

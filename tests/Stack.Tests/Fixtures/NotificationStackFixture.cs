@@ -22,6 +22,9 @@ public sealed class NotificationStackFixture : IAsyncLifetime
 
     public IServiceProvider Services => Stack.Services;
 
+    /// <summary>Added to the stack's settings (set before initialization), e.g. a short notification lease.</summary>
+    public IReadOnlyDictionary<string, string?> ExtraSettings { get; init; } = new Dictionary<string, string?>();
+
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
@@ -37,7 +40,7 @@ public sealed class NotificationStackFixture : IAsyncLifetime
                 ["Sns:ServiceUrl"] = Fauxqs.ServiceUrl,
                 ["Sns:TopicName"] = TopicName,
                 ["Notifications:SweepSeconds"] = "0.5",
-            },
+            }.Concat(ExtraSettings).ToDictionary(),
         };
         await Stack.InitializeAsync();
     }

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Lifestyle.Api.Auth;
+using Lifestyle.Api.Dashboard;
 using Lifestyle.Api.Endpoints;
 using Lifestyle.Api.Http;
 using Lifestyle.Commands;
@@ -29,6 +30,7 @@ public static class ApiHost
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseDashboard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();

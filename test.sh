@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests of the pure domain and integration tests against real local
-# services (DynamoDB Local, Redis, the SNS emulator), which the fixtures start on free ports.
+# services (DynamoDB Local, Redis, the SNS emulator), which the fixtures start on free ports, and
+# browser tests of the dashboard in Debian's headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/lib.sh
@@ -9,6 +10,7 @@ ensure_dynamodb_local
 ensure_redis
 ensure_fauxqs
 ensure_hcl2json
+ensure_chromium
 command -v dotnet >/dev/null || { log "the .NET SDK is required"; exit 1; }
 
 results="$ROOT/.tools/test-results"

@@ -48,7 +48,8 @@ export class GoalList {
     node.querySelector('.goal-title').id = titleId;
     node.querySelector('article').setAttribute('aria-labelledby', titleId);
     node.querySelector('.log-form').addEventListener('submit', e => this.log(e, card));
-    node.querySelector('.retry').addEventListener('click', () => this.refresh(card, card.version));
+    node.querySelector('.retry').addEventListener('click',
+      () => this.refresh(card, card.version).catch(e => this.showError(e, card)));
     this.render(card, false);
     this.list.append(node);
     this.observer.observe(node);

@@ -42,6 +42,12 @@ ensure_redis() {
   command -v redis-server >/dev/null || apt_install redis-server
 }
 
+# Debian's Chromium for the dashboard's browser tests (Playwright drives it; it never downloads a browser).
+ensure_chromium() {
+  command -v chromium >/dev/null || apt_install chromium
+  export LIFESTYLE_CHROMIUM="$(command -v chromium)"
+}
+
 ensure_fauxqs() {
   if [ ! -x "$TOOLS/fauxqs/node_modules/.bin/fauxqs" ]; then
     log "installing SNS/SQS emulator ($FAUXQS_PACKAGE)"

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Lifestyle.Api.Auth;
+using Lifestyle.Api.Dashboard;
 using Lifestyle.Api.Endpoints;
 using Lifestyle.Api.Http;
 using Lifestyle.Commands;
@@ -33,6 +34,7 @@ public static class ApiHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimits>();
+        app.UseDashboard();
         app.UseCors();
         app.UseRouting();
         app.UseAuthentication();

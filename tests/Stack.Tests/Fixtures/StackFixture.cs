@@ -1,9 +1,12 @@
+using System.Net;
 using System.Net.Http.Headers;
 using Lifestyle.Api.Auth;
 using Lifestyle.Projections.Projection;
 using Lifestyle.Projections.Stream;
 using Lifestyle.TestSupport;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +36,11 @@ public sealed class StackFixture : IAsyncLifetime
     /// <summary>Added to <see cref="Settings"/> (set before initialization), e.g. the SNS endpoint of a notification stack.</summary>
     public IReadOnlyDictionary<string, string?> ExtraSettings { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>Serve the API with Kestrel on a free loopback port (<see cref="ServerAddress"/>), e.g. for a browser.</summary>
+    public bool RealServer { get; init; }
+
+    public Uri ServerAddress { get; private set; } = null!;
+
     public Dictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["DynamoDb:ServiceUrl"] = Dynamo.ServiceUrl,
@@ -55,9 +63,25 @@ public sealed class StackFixture : IAsyncLifetime
                 b.UseSetting(key, value);
             }
         });
-        _ = api.Server;
+        if (RealServer)
+        {
+            ServerAddress = StartOnFreePort(api);
+        }
+        else
+        {
+            _ = api.Server;
+        }
+
         Projector = BuildProjector(Settings);
         await Projector.StartAsync();
+    }
+
+    /// <summary>Starts the API of <paramref name="factory"/> with Kestrel on a free loopback port; returns its address.</summary>
+    public static Uri StartOnFreePort(WebApplicationFactory<Lifestyle.Api.ApiEntryPoint> factory)
+    {
+        factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        return new(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
     /// <summary>A projector host like <c>consume</c> runs, against this stack.</summary>

@@ -44,6 +44,13 @@ public sealed class LocalProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>Sends a signal (e.g. STOP, CONT) to this process only, with kill(1).</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", ["-" + name, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit(5_000);
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

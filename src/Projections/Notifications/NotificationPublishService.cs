@@ -3,10 +3,9 @@ using Microsoft.Extensions.Options;
 
 namespace Lifestyle.Projections.Notifications;
 
-/// <summary>In the long-running local projector: publishes what the projector queued, four at a time.</summary>
+/// <summary>In the long-running local projector: publishes what the projector queued, one worker per outbox lane.</summary>
 public sealed class NotificationPublishService : BackgroundService
 {
-    private const int Workers = 4;
     private readonly NotificationOutbox outbox;
     private readonly NotificationSender sender;
 
@@ -18,16 +17,16 @@ public sealed class NotificationPublishService : BackgroundService
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        !outbox.HasPublisher ? Task.CompletedTask : Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(stoppingToken)));
+        !outbox.HasPublisher ? Task.CompletedTask : Task.WhenAll(Enumerable.Range(0, NotificationOutbox.Lanes).Select(lane => WorkAsync(lane, stoppingToken)));
 
-    private async Task WorkAsync(CancellationToken ct)
+    private async Task WorkAsync(int lane, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
             OutboxEntry entry;
             try
             {
-                entry = await outbox.ReadAsync(ct);
+                entry = await outbox.ReadAsync(lane, ct);
             }
             catch (OperationCanceledException)
             {

@@ -1,8 +1,8 @@
 # Redis for read-model copies (spec §2: a cache; losing it loses nothing). A replication group
 # with cluster mode off, not ElastiCache Serverless: serverless speaks the cluster protocol, and
 # the goal cache's compare-and-set Lua script (src/Infrastructure/Cache) touches keys that would
-# have to share a hash slot there. StackExchange.Redis 1.2.6 (docs/adr/0003) supports TLS, so
-# transit encryption is on and the connection string says ssl=true.
+# have to share a hash slot there. StackExchange.Redis (docs/adr/0003) connects with TLS (tested
+# against redis-server --tls-port), so transit encryption is on and the connection string says ssl=true.
 # No AUTH token: access is limited by the security group (projector and API only).
 
 resource "aws_elasticache_subnet_group" "redis" {

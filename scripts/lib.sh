@@ -38,8 +38,10 @@ ensure_dynamodb_local() {
   export LIFESTYLE_DYNAMODB_LOCAL_DIR="$TOOLS/dynamodb-local"
 }
 
+# openssl makes the throwaway certificate of the TLS test (tests/TestSupport/TlsRedisFixture.cs).
 ensure_redis() {
   command -v redis-server >/dev/null || apt_install redis-server
+  command -v openssl >/dev/null || apt_install openssl
 }
 
 # Debian's Chromium for the dashboard's browser tests (Playwright drives it; it never downloads a browser).

@@ -20,15 +20,15 @@ public sealed class RateLimitTests(ApiFixture api)
         using var greedy = api.ClientFor(ApiFixture.NewUserId(), instance);
         using var other = api.ClientFor(ApiFixture.NewUserId(), instance);
 
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 4; i++)
+        // At least the burst passes; on a busy machine a slow request may let the bucket refill a token.
+        var served = 0;
+        HttpResponseMessage limited;
+        while ((limited = await greedy.GetAsync("/v1/goals")).StatusCode == HttpStatusCode.OK)
         {
-            statuses.Add((await greedy.GetAsync("/v1/goals")).StatusCode);
+            Assert.True(++served <= 10, "no request was limited");
         }
 
-        var limited = await greedy.GetAsync("/v1/goals");
-
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.True(served >= 3, $"only {served} requests were served before the limit");
         await limited.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
         Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), limited.Headers.RetryAfter?.ToString());
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/v1/goals")).StatusCode);
@@ -57,18 +57,23 @@ public sealed class RateLimitTests(ApiFixture api)
     [Fact]
     public async Task A_rejected_request_costs_nothing_and_the_bucket_refills()
     {
-        await using var instance = api.NewInstance(new Dictionary<string, string>(Limited) { ["RateLimit:PermitsPerSecond"] = "20", ["RateLimit:Burst"] = "2" });
+        // 1 token a second: how long each request takes on a busy machine cannot refill the bucket
+        // between two of them often enough to never reach a refusal.
+        await using var instance = api.NewInstance(new Dictionary<string, string>(Limited) { ["RateLimit:Burst"] = "2" });
         var user = ApiFixture.NewUserId();
         using var client = api.ClientFor(user, instance);
-        await client.GetAsync("/v1/goals");
-        await client.GetAsync("/v1/goals");
+        var created = 0;
+        HttpResponseMessage refused;
+        while ((refused = await client.PostJsonAsync("/v1/goals", Goals.Daily())).StatusCode == HttpStatusCode.Created)
+        {
+            Assert.True(++created <= 10, "no request was refused");
+        }
 
-        var refused = await client.PostJsonAsync("/v1/goals", Goals.Daily());
-        await Task.Delay(300);
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
         var later = await client.PostJsonAsync("/v1/goals", Goals.Daily());
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         await later.ShouldSucceedAsync(HttpStatusCode.Created);
-        Assert.Single(await api.GoalHeadItemsAsync(user));
+        Assert.Equal(created + 1, (await api.GoalHeadItemsAsync(user)).Count);
     }
 }

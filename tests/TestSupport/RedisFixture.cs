@@ -15,21 +15,29 @@ public sealed class RedisFixture : IAsyncLifetime
 
     public Task InitializeAsync() => StartAsync();
 
-    public async Task StartAsync()
+    public async Task StartAsync() =>
+        process = await StartServerAsync(Port, ["--port", Port.ToString(CultureInfo.InvariantCulture)]);
+
+    /// <summary>Debian's redis-server on loopback with the given listening arguments, once it accepts TCP connections on <paramref name="port"/>.</summary>
+    public static async Task<LocalProcess> StartServerAsync(int port, IEnumerable<string> listen)
     {
-        process = new LocalProcess("redis-server",
-            ["--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        var server = new LocalProcess("redis-server",
+            [.. listen, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
             Path.GetTempPath());
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await AcceptsAsync())
+        while (!await AcceptsAsync(port))
         {
-            if (DateTime.UtcNow > deadline || process.HasExited)
+            if (DateTime.UtcNow > deadline || server.HasExited)
             {
-                throw new InvalidOperationException("redis-server did not start (is it installed? ./test.sh installs it):\n" + process.Output);
+                var output = server.Output;
+                server.Dispose();
+                throw new InvalidOperationException("redis-server did not start (is it installed? ./test.sh installs it):\n" + output);
             }
 
             await Task.Delay(50);
         }
+
+        return server;
     }
 
     /// <summary>Stops the server (its data is lost, as in a real restart).</summary>
@@ -45,12 +53,15 @@ public sealed class RedisFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task<bool> AcceptsAsync()
+    /// <summary>Pauses (SIGSTOP) or resumes (SIGCONT) the server: connections stay open, nothing answers.</summary>
+    public void Hang(bool hung) => process!.Signal(hung ? "STOP" : "CONT");
+
+    private static async Task<bool> AcceptsAsync(int port)
     {
         try
         {
             using var client = new TcpClient();
-            await client.ConnectAsync("127.0.0.1", Port);
+            await client.ConnectAsync("127.0.0.1", port);
             return true;
         }
         catch (SocketException)

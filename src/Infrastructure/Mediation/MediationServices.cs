@@ -23,21 +23,21 @@ public static class MediationServices
     }
 
     /// <summary>
-    /// Registers every concrete IRequestHandler&lt;,&gt; and IValidator&lt;&gt; of the assembly (no DI package for
-    /// FluentValidation here) as singletons: they are stateless, and a validator builds its rules in its
-    /// constructor, which per request cost a log command about 6% of the API's CPU (docs/performance.md).
+    /// Registers every concrete IRequestHandler&lt;,&gt; (by hand: MediatR 5 has no scan) and IValidator&lt;&gt;
+    /// (FluentValidation's own scan) of the assembly as singletons: they are stateless, and a validator builds
+    /// its rules in its constructor, which per request cost a log command about 6% of the API's CPU (docs/performance.md).
     /// </summary>
     public static IServiceCollection AddHandlersAndValidators(this IServiceCollection services, System.Reflection.Assembly assembly)
     {
-        var open = new[] { typeof(IRequestHandler<,>), typeof(IValidator<>) };
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
         {
-            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && open.Contains(i.GetGenericTypeDefinition())))
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
             {
                 services.AddSingleton(contract, type);
             }
         }
 
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
         return services;
     }
 }

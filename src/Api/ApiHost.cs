@@ -40,7 +40,7 @@ public static class ApiHost
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.MapOpenApi().AllowAnonymous();
+        app.MapApiDocuments();
         app.MapPublicEndpoints();
         app.MapGroup("/v1").RequireAuthorization().MapGoalCommands().MapGoalQueries();
         return app;

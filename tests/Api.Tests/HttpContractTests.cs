@@ -161,6 +161,23 @@ public sealed class HttpContractTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task The_api_reference_page_is_served_at_docs_in_development_from_the_app_itself()
+    {
+        using var client = api.AnonymousClient();
+
+        var page = await client.GetAsync("/docs");
+        var html = await page.Content.ReadAsStringAsync();
+        var script = await client.GetAsync("/docs/scalar.js");
+        var document = await client.GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("openapi/v1.json", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("cdn.", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (script.StatusCode, document.StatusCode));
+    }
+
+    [Fact]
     public async Task Anonymous_routes_stay_anonymous()
     {
         using var client = api.AnonymousClient();

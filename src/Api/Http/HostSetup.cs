@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using Scalar.AspNetCore;
 
 namespace Lifestyle.Api.Http;
 
@@ -17,6 +18,21 @@ public static class HostSetup
             .AllowAnyHeader()
             .AllowAnyMethod()
             .WithExposedHeaders("ETag", "Location", "Retry-After", "Idempotent-Replayed", "Lifestyle-Consistency")));
+    }
+
+    /// <summary>
+    /// The OpenAPI document at <c>/openapi/v1.json</c>, and its reference page at <c>/docs</c> (Scalar, served from the
+    /// package, no CDN) in Development or when <c>Api:Docs</c> is true; elsewhere <c>/docs</c> is an unknown path.
+    /// </summary>
+    public static WebApplication MapApiDocuments(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Api:Docs"))
+        {
+            app.MapScalarApiReference("/docs", o => o.WithTitle("Lifestyle API")).AllowAnonymous();
+        }
+
+        return app;
     }
 
     /// <summary>

@@ -3,6 +3,7 @@
 
 SUPERVISE_MAX_DELAY=30   # seconds: the backoff cap (spec §8)
 SUPERVISE_STABLE=60      # seconds up after which the next exit starts the backoff again at 1 s
+SUPERVISE_PID_DIR="${SUPERVISE_PID_DIR:-}" # when set: NAME.pid there holds the running component's PID
 
 # A line on the terminal and in the component's log.
 note() { # log_file message…
@@ -27,6 +28,7 @@ supervise() {
     # (no fork here: an asynchronous command is not a group leader, so $! stays the component's PID).
     setsid "$@" >>"$file" 2>&1 </dev/null &
     child=$!
+    [ -z "$SUPERVISE_PID_DIR" ] || echo "$child" >"$SUPERVISE_PID_DIR/$name.pid"
     if [ "$restarts" -gt 0 ] && [ "$after" != - ]; then "$after" || true; fi
     code=0; wait "$child" || code=$?
     # A trapped SIGTERM interrupts wait: let the child finish its shutdown before leaving.
@@ -40,6 +42,7 @@ supervise() {
     waiter=""
     delay=$((delay * 2 > SUPERVISE_MAX_DELAY ? SUPERVISE_MAX_DELAY : delay * 2))
   done
+  [ -z "$SUPERVISE_PID_DIR" ] || rm -f "$SUPERVISE_PID_DIR/$name.pid"
   note "$file" "$name stopped"
 }
 

@@ -9,7 +9,8 @@ namespace Lifestyle.Projections.Cli;
 
 /// <summary>
 /// <c>consume</c>: the local projector. Reads the table's stream and projects it until Ctrl-C or SIGTERM, configured
-/// like the API (DynamoDb__ServiceUrl, DynamoDb__TableName, DynamoDb__Region, Redis__Configuration, …).
+/// like the API (DynamoDb__ServiceUrl, DynamoDb__TableName, DynamoDb__Region, Redis__Configuration, …) over the local
+/// stack's defaults (<see cref="ToolConfiguration"/>).
 /// </summary>
 public static class ConsumeCommand
 {
@@ -25,6 +26,7 @@ public static class ConsumeCommand
     private static async Task<int> RunAsync(int? batchSize, int? pollMs, CancellationToken ct)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        ToolConfiguration.Apply(builder.Configuration);
         builder.Services.AddLifestyleStorage(builder.Configuration);
         builder.Services.AddLifestyleProjections(builder.Configuration);
         builder.Services.AddLocalStreamConsumer(builder.Configuration, options =>

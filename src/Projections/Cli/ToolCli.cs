@@ -10,6 +10,7 @@ public static class ToolCli
 {
     public static RootCommand Create() => new("Lifestyle projector: the local stream consumer and the read-model tooling.")
     {
+        ToolConfiguration.AwsOption,
         ConsumeCommand.Create(),
         ReplayCommand.Create(),
         VerifyCommand.Create(),
@@ -25,6 +26,7 @@ public static class ToolCli
         var parse = Create().Parse(args);
         if (parse.Errors.Count == 0)
         {
+            ToolConfiguration.Aws = parse.GetValue(ToolConfiguration.AwsOption);
             return await parse.InvokeAsync(configuration);
         }
 

@@ -10,12 +10,16 @@ using Microsoft.Extensions.Options;
 
 namespace Lifestyle.Projections.Cli;
 
-/// <summary>Services for the operator verbs, configured like the API (DynamoDb__*, Redis__*), and their error handling.</summary>
+/// <summary>
+/// Services for the operator verbs, configured like the API (DynamoDb__*, Redis__*, Sns__*) over the local stack's
+/// defaults (<see cref="ToolConfiguration"/>), and their error handling.
+/// </summary>
 public static class ToolHost
 {
     public static IHost Build()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        ToolConfiguration.Apply(builder.Configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddLifestyleProjections(builder.Configuration);
         builder.Services.AddSingleton<GoalWalker>();
@@ -29,7 +33,18 @@ public static class ToolHost
     /// <summary>Runs a verb; a missing or unreachable table is a clear message and exit code 2, not a stack trace.</summary>
     public static async Task<int> RunAsync(Func<IServiceProvider, Task<int>> verb, CancellationToken ct)
     {
-        using var host = Build();
+        IHost host;
+        try
+        {
+            host = Build();
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 2;
+        }
+
+        using var _ = host;
         var options = host.Services.GetRequiredService<IOptions<DynamoOptions>>().Value;
         var where = options.ServiceUrl ?? $"AWS {options.Region}";
         try
@@ -43,7 +58,7 @@ public static class ToolHost
         }
         catch (Exception e) when (e is Amazon.Runtime.AmazonClientException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync($"error: cannot reach DynamoDB at {where}: {e.Message}");
+            await Console.Error.WriteLineAsync($"error: cannot reach DynamoDB at {where}: {e.Message}{ToolConfiguration.Hint(options.ServiceUrl)}");
         }
         catch (ArgumentException e)
         {

@@ -34,6 +34,7 @@ public static class ApiHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimits>();
+        app.UseMiddleware<DependencyBounds>();
         app.UseDashboard();
         app.UseCors();
         app.UseRouting();

@@ -23,6 +23,7 @@ public static class StorageServices
         services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.Section));
         services.TryAddSingleton<RedisConnection>();
         services.TryAddSingleton<GoalCache>();
+        services.AddHostedService<RedisWarmUp>();
         return services;
     }
 }

@@ -45,4 +45,71 @@ public sealed class RedisHangTests(StackFixture stack, ITestOutputHelper output)
             stack.Redis.Hang(false);
         }
     }
+
+    [Fact]
+    public async Task With_redis_hung_a_goal_view_pays_at_most_one_redis_timeout_and_readiness_says_degraded_within_a_second()
+    {
+        var (_, owned, goalId, _) = await CachedGoalAsync();
+        using var client = owned;
+        (await client.GetAsync($"/v1/goals/{goalId}")).Dispose();
+        (await client.GetAsync("/health/ready")).Dispose();
+
+        stack.Redis.Hang(true);
+        try
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                using var response = await client.GetAsync($"/v1/goals/{goalId}");
+                output.WriteLine($"goal view {i}: {(int)response.StatusCode} in {clock.ElapsedMilliseconds} ms");
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                // One 250 ms budget (plus the timeout's detection and the table read), never a read and a refill timeout.
+                Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(450), $"goal view took {clock.ElapsedMilliseconds} ms");
+            }
+
+            var ready = Stopwatch.StartNew();
+            using var health = await client.GetAsync("/health/ready");
+            var body = await health.Content.ReadAsStringAsync();
+            output.WriteLine($"ready: {(int)health.StatusCode} {body} in {ready.ElapsedMilliseconds} ms");
+            Assert.True(ready.Elapsed < TimeSpan.FromSeconds(1), $"readiness took {ready.ElapsedMilliseconds} ms");
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            Assert.Contains("\"degraded\"", body, StringComparison.Ordinal);
+        }
+        finally
+        {
+            stack.Redis.Hang(false);
+        }
+    }
+
+    [Fact]
+    public async Task With_redis_hung_the_projector_keeps_writing_the_table_and_repairs_the_redis_copy_after_it_resumes()
+    {
+        var (user, owned, goalId, _) = await CachedGoalAsync();
+        using var client = owned;
+
+        long version;
+        stack.Redis.Hang(true);
+        try
+        {
+            version = await client.LogAsync(goalId, 2);
+            await stack.WaitForVersionAsync(user, $"PROGRESS#{goalId}", version, Stopwatch.StartNew(), TimeSpan.FromSeconds(3));
+        }
+        finally
+        {
+            stack.Redis.Hang(false);
+        }
+
+        await stack.WaitForCachedVersionAsync(user, goalId, version, Stopwatch.StartNew(), TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>A new user's goal with one log, its Redis copy at that version.</summary>
+    private async Task<(string User, HttpClient Client, string GoalId, long Version)> CachedGoalAsync()
+    {
+        var user = StackFixture.NewUserId();
+        var client = stack.ClientFor(user);
+        var goalId = await client.CreateGoalAsync(new { title = "Read", pattern = "daily", target = 8, timezone = "Europe/Berlin" });
+        var version = await client.LogAsync(goalId, 2);
+        await stack.WaitForCachedVersionAsync(user, goalId, version, Stopwatch.StartNew(), TimeSpan.FromSeconds(5));
+        return (user, client, goalId, version);
+    }
 }

@@ -17,7 +17,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             log.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
 
-        if (exception is ConcurrencyExhaustedException)
+        if (problem.Status == 503)
         {
             httpContext.Response.Headers.RetryAfter = "1";
         }
@@ -43,6 +43,11 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         VersionMismatchException v => Problems.Create(412, "version-mismatch", "Version mismatch.", v.Message),
         IdempotencyKeyReusedException i => Problems.Create(422, "idempotency-key-reused", "Idempotency key reused.", i.Message),
         ConcurrencyExhaustedException c => Problems.Create(503, "service-unavailable", "Too much contention.", c.Message),
+        DependencyTimeoutException d => Problems.Create(503, "service-unavailable", "Service unavailable.", d.Message),
+        Amazon.Runtime.AmazonServiceException { StatusCode: >= System.Net.HttpStatusCode.InternalServerError } or
+            Amazon.DynamoDBv2.Model.ProvisionedThroughputExceededException or Amazon.DynamoDBv2.Model.RequestLimitExceededException or
+            Amazon.Runtime.AmazonClientException or HttpRequestException =>
+            Problems.Create(503, "service-unavailable", "Service unavailable.", "The store is unavailable; retry shortly."),
         _ => Problems.Create(500, "internal-error", "Internal error.", "An unexpected error occurred."),
     };
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using StackExchange.Redis;
 
 namespace Lifestyle.Infrastructure.Cache;
 
@@ -29,35 +28,43 @@ public sealed class GoalCache(RedisConnection redis)
     /// </summary>
     public async Task<bool> SetIfNewerAsync(Storage.ReadModelKeys keys, string userId, string goalId, CachedGoal goal, bool replaceSameVersion = false)
     {
-        var db = redis.Database ?? throw new CacheUnavailableException();
-        var result = await db.ScriptEvaluateAsync(
+        var result = await redis.CallAsync(db => db.ScriptEvaluateAsync(
             SetIfNewer,
             [CacheKeys.Goal(keys, userId, goalId), CacheKeys.GoalIds(keys, userId)],
-            [goal.Version, goal.Data, (long)redis.Options.GoalTtl.TotalSeconds, goalId, replaceSameVersion ? "1" : "0"]);
+            [goal.Version, goal.Data, (long)redis.Options.GoalTtl.TotalSeconds, goalId, replaceSameVersion ? "1" : "0"]));
         return (int)result == 1;
     }
 
-    /// <summary>The cached goal, or null on a miss (including Redis being down).</summary>
+    /// <summary>The cached goal, or null on a miss (including Redis being down, skipped or slow).</summary>
     public async Task<CachedGoal?> GetAsync(Storage.ReadModelKeys keys, string userId, string goalId)
     {
-        if (redis.Database is not { } db)
+        if (!redis.Enabled)
         {
             return null;
         }
 
         try
         {
-            var fields = await db.HashGetAsync(CacheKeys.Goal(keys, userId, goalId), ["version", "data"]);
+            var fields = await redis.CallAsync(db => db.HashGetAsync(CacheKeys.Goal(keys, userId, goalId), ["version", "data"]));
             return fields[0].IsNull || fields[1].IsNull
                 ? null
                 : new CachedGoal(long.Parse((string)fields[0]!, CultureInfo.InvariantCulture), (string)fields[1]!);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (CacheUnavailableException)
         {
             return null;
         }
     }
 }
 
-/// <summary>Redis is configured but not reachable right now.</summary>
-public sealed class CacheUnavailableException() : Exception("Redis is not connected.");
+/// <summary>Redis is off, skipped after a failure, not connected, failing or too slow right now.</summary>
+public sealed class CacheUnavailableException : Exception
+{
+    public CacheUnavailableException(string message) : base(message)
+    {
+    }
+
+    public CacheUnavailableException(string message, Exception inner) : base(message, inner)
+    {
+    }
+}

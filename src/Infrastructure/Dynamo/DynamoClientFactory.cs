@@ -14,8 +14,8 @@ public static class DynamoClientFactory
     {
         var config = new AmazonDynamoDBConfig
         {
-            MaxErrorRetry = 3,
-            Timeout = TimeSpan.FromSeconds(10),
+            MaxErrorRetry = options.MaxErrorRetry,
+            Timeout = TimeSpan.FromMilliseconds(options.TimeoutMs),
         };
         if (string.IsNullOrWhiteSpace(options.ServiceUrl))
         {

@@ -14,4 +14,12 @@ public sealed class DynamoOptions
 
     /// <summary>Create the table (streams, GSIs, TTL) at start-up when it is missing: local stacks only.</summary>
     public bool CreateTableIfMissing { get; set; }
+
+    /// <summary>
+    /// How long one attempt of a DynamoDB request may take. With <see cref="MaxErrorRetry"/> it bounds a
+    /// request to about 2 × 2 s, inside the API's 5 s request deadline (the SDK's 10 s and 3 retries hung 40 s).
+    /// </summary>
+    public int TimeoutMs { get; set; } = 2000;
+
+    public int MaxErrorRetry { get; set; } = 1;
 }

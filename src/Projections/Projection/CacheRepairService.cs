@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Lifestyle.Projections.Projection;
 
-/// <summary>In the long-running projector: copies goals Redis missed while it was down, once it answers again.</summary>
+/// <summary>In the long-running projector: copies goals Redis missed while it was down or hung (this process's marks and, every 30 s, older ones in the table) once it answers again.</summary>
 public sealed class CacheRepairService(CacheWriter cache, ILogger<CacheRepairService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -11,7 +11,7 @@ public sealed class CacheRepairService(CacheWriter cache, ILogger<CacheRepairSer
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            if (cache.Pending == 0 || stoppingToken.IsCancellationRequested)
+            if (stoppingToken.IsCancellationRequested)
             {
                 continue;
             }

@@ -9,15 +9,21 @@ namespace Lifestyle.Projections.Projection;
 
 /// <summary>
 /// Copies projected goals into Redis after the table write. A failed copy never fails the
-/// projection: the goal is remembered and copied from the table once Redis answers again.
+/// projection: the goal is marked for repair in the table (<see cref="CacheRepairMarks"/>) and copied
+/// from the table's read model once Redis answers again, by this process or the next one.
 /// </summary>
-public sealed class CacheWriter(GoalCache cache, GoalProjector projector, ILogger<CacheWriter> log)
+public sealed class CacheWriter(GoalCache cache, RedisConnection redis, GoalProjector projector, CacheRepairMarks marks, ILogger<CacheWriter> log)
 {
-    private readonly ConcurrentDictionary<(string Version, string UserId, string GoalId), byte> pending = new();
+    /// <summary>How often the table's marks are read even when this process marked nothing (marks of an earlier process).</summary>
+    public static readonly TimeSpan ScanEvery = TimeSpan.FromSeconds(30);
 
-    public int Pending => pending.Count;
+    private readonly ConcurrentDictionary<(string Version, string UserId, string GoalId), long> marked = new();
+    private long nextScan;
 
-    public async Task WriteAsync(GoalProjection p, ReadModelKeys keys, bool replaceSameVersion = false)
+    /// <summary>Goals this process marked and has not repaired yet.</summary>
+    public int Pending => marked.Count;
+
+    public async Task WriteAsync(GoalProjection p, ReadModelKeys keys, bool replaceSameVersion = false, CancellationToken ct = default)
     {
         if (!cache.Enabled)
         {
@@ -27,34 +33,56 @@ public sealed class CacheWriter(GoalCache cache, GoalProjector projector, ILogge
         try
         {
             await cache.SetIfNewerAsync(keys, p.UserId, p.GoalId, new CachedGoal(p.Version, JsonSerializer.Serialize(p, StoreJson.Options)), replaceSameVersion);
-            pending.TryRemove((keys.Version, p.UserId, p.GoalId), out _);
         }
-        catch (Exception e) when (e is CacheUnavailableException or StackExchange.Redis.RedisException or TimeoutException)
+        catch (CacheUnavailableException e)
         {
-            if (pending.TryAdd((keys.Version, p.UserId, p.GoalId), 0))
+            var key = (keys.Version, p.UserId, p.GoalId);
+            if (marked.TryGetValue(key, out var at) && at >= p.Version)
             {
-                log.LogWarning("Redis unavailable ({Error}); goal {GoalId} will be copied when it returns", e.Message, p.GoalId);
+                return;
             }
+
+            await marks.MarkAsync(new CacheRepairMark(keys.Version, p.UserId, p.GoalId, p.Version), ct);
+            marked[key] = p.Version;
+            log.LogWarning("Redis unavailable ({Error}); goal {GoalId} marked for repair at version {Version}", e.Message, p.GoalId, p.Version);
         }
     }
 
-    /// <summary>Copies every goal whose earlier copy failed, from the table's current read model.</summary>
+    /// <summary>
+    /// Copies every marked goal from the table's current read model, when Redis answers and there is
+    /// something to do: this process marked goals, or the periodic scan for older marks is due.
+    /// </summary>
     public async Task RepairAsync(CancellationToken ct)
     {
-        foreach (var (version, userId, goalId) in pending.Keys.ToList())
+        var now = Environment.TickCount64;
+        if (!cache.Enabled || redis.Database is null || (marked.IsEmpty && now < Interlocked.Read(ref nextScan)))
         {
-            var keys = new ReadModelKeys(version);
-            var state = await projector.LoadAsync(userId, goalId, keys, ct);
-            if (state is null)
+            return;
+        }
+
+        Interlocked.Exchange(ref nextScan, now + (long)ScanEvery.TotalMilliseconds);
+        foreach (var mark in await marks.ListAsync(ct))
+        {
+            var keys = new ReadModelKeys(mark.ReadModelVersion);
+            var state = await projector.LoadAsync(mark.UserId, mark.GoalId, keys, ct);
+            if (state is not null)
             {
-                pending.TryRemove((version, userId, goalId), out _);
-                continue;
+                try
+                {
+                    await cache.SetIfNewerAsync(keys, state.UserId, state.GoalId, new CachedGoal(state.Version, JsonSerializer.Serialize(state, StoreJson.Options)));
+                }
+                catch (CacheUnavailableException e)
+                {
+                    log.LogInformation("Cache repair deferred: {Error}", e.Message);
+                    return;
+                }
             }
 
-            await WriteAsync(state, keys);
-            if (pending.ContainsKey((version, userId, goalId)))
+            await marks.ClearAsync(mark, state?.Version ?? long.MaxValue, ct);
+            var key = (mark.ReadModelVersion, mark.UserId, mark.GoalId);
+            if (marked.TryGetValue(key, out var at) && at <= (state?.Version ?? long.MaxValue))
             {
-                return; // Still down; try again later.
+                marked.TryRemove(new KeyValuePair<(string, string, string), long>(key, at));
             }
         }
     }

@@ -75,7 +75,7 @@ public sealed class GoalChangeHandler(
                 }
 
                 metrics.CountProjected(result, time.GetUtcNow() - result.After.LastRecordedAt);
-                await cache.WriteAsync(result.After, keys);
+                await cache.WriteAsync(result.After, keys, ct: ct);
                 if (keys == versions.Live)
                 {
                     foreach (var observer in observers)

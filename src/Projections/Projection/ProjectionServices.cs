@@ -17,6 +17,7 @@ public static class ProjectionServices
         services.AddSingleton<ReadModelWriter>();
         services.AddSingleton<GoalProjector>();
         services.AddSingleton<CacheWriter>();
+        services.AddSingleton<CacheRepairMarks>();
         services.AddSingleton<ProjectionFailures>();
         services.AddSingleton<ReadModelVersions>();
         services.AddSingleton<ProjectorMetrics>();

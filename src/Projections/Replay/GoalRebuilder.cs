@@ -50,7 +50,7 @@ public sealed class GoalRebuilder(IAmazonDynamoDB db, IOptions<DynamoOptions> op
 
         var progress = items[^1];
         var written = await writer.PutAllAsync(items.Take(items.Count - 1).ToList(), progress, p.Version, rebuild: true, ct);
-        await cache.WriteAsync(p, keys, replaceSameVersion: true);
+        await cache.WriteAsync(p, keys, replaceSameVersion: true, ct);
         return new RebuildResult(events.Count, written, stray.Count);
     }
 }

@@ -17,32 +17,35 @@ public sealed class GoalIdIndex(IAmazonDynamoDB db, IOptions<DynamoOptions> opti
     public async Task<IReadOnlyList<string>> GoalIdsAsync(string userId, CancellationToken ct)
     {
         var key = CacheKeys.GoalIds(live.Keys, userId);
-        if (redis.Database is { } cache)
+        if (redis.Enabled)
         {
             try
             {
-                var members = await cache.SetMembersAsync(key);
+                var members = await redis.CallAsync(cache => cache.SetMembersAsync(key));
                 if (members.Length > 0)
                 {
                     return members.Select(m => (string)m!).ToList();
                 }
             }
-            catch (Exception e) when (e is RedisException or TimeoutException)
+            catch (CacheUnavailableException)
             {
             }
         }
 
         var ids = await FromTableAsync(userId, ct);
-        if (ids.Count > 0 && redis.Database is { } fill)
+        if (ids.Count > 0 && redis.Enabled)
         {
             try
             {
-                var tx = fill.CreateTransaction();
-                _ = tx.SetAddAsync(key, ids.Select(id => (RedisValue)id).ToArray());
-                _ = tx.KeyExpireAsync(key, redis.Options.GoalListTtl);
-                await tx.ExecuteAsync();
+                await redis.CallAsync(fill =>
+                {
+                    var tx = fill.CreateTransaction();
+                    _ = tx.SetAddAsync(key, ids.Select(id => (RedisValue)id).ToArray());
+                    _ = tx.KeyExpireAsync(key, redis.Options.GoalListTtl);
+                    return tx.ExecuteAsync();
+                });
             }
-            catch (Exception e) when (e is RedisException or TimeoutException)
+            catch (CacheUnavailableException)
             {
             }
         }

@@ -103,7 +103,7 @@ public sealed class ReadModelReader(
         {
             await cache.SetIfNewerAsync(keys, userId, goalId, new CachedGoal(version, state));
         }
-        catch (Exception e) when (e is CacheUnavailableException or StackExchange.Redis.RedisException or TimeoutException)
+        catch (CacheUnavailableException e)
         {
             log.LogDebug("Cache refill skipped: {Error}", e.Message);
         }

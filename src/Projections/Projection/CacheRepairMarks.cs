@@ -1,0 +1,96 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Lifestyle.Infrastructure.Dynamo;
+using Lifestyle.Infrastructure.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Lifestyle.Projections.Projection;
+
+/// <summary>A goal whose Redis copy is behind the table's read model (at <paramref name="Version"/> or later).</summary>
+public sealed record CacheRepairMark(string ReadModelVersion, string UserId, string GoalId, long Version);
+
+/// <summary>
+/// Goals whose Redis copy failed, kept in the table so a restart of the projector does not lose the
+/// repair: PK <c>SYSTEM#CACHE-REPAIR#{shard}</c> (the user's shard, so a user's marks sit in one
+/// partition), SK <c>{readModelVersion}#{userId}#{goalId}</c>, the read model's version when marked.
+/// </summary>
+public sealed class CacheRepairMarks(IAmazonDynamoDB db, IOptions<DynamoOptions> options)
+{
+    public const string PartitionPrefix = "SYSTEM#CACHE-REPAIR#";
+
+    public static string Partition(string userId) => PartitionPrefix + Keys.Shard(userId).ToString("D2", CultureInfo.InvariantCulture);
+
+    public async Task MarkAsync(CacheRepairMark mark, CancellationToken ct)
+    {
+        try
+        {
+            await db.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = options.Value.TableName,
+                Key = Key(mark.ReadModelVersion, mark.UserId, mark.GoalId),
+                UpdateExpression = "SET version = :v, userId = :u, goalId = :g, rmVersion = :rm, entity = :e",
+                ConditionExpression = "attribute_not_exists(version) OR version < :v",
+                ExpressionAttributeValues = new()
+                {
+                    [":v"] = new() { N = mark.Version.ToString(CultureInfo.InvariantCulture) },
+                    [":u"] = new(mark.UserId),
+                    [":g"] = new(mark.GoalId),
+                    [":rm"] = new(mark.ReadModelVersion),
+                    [":e"] = new("cache-repair"),
+                },
+            }, ct);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // Already marked at this version or a later one.
+        }
+    }
+
+    /// <summary>Removes the mark if nothing newer than <paramref name="repaired"/> was marked since.</summary>
+    public async Task ClearAsync(CacheRepairMark mark, long repaired, CancellationToken ct)
+    {
+        try
+        {
+            await db.DeleteItemAsync(new DeleteItemRequest
+            {
+                TableName = options.Value.TableName,
+                Key = Key(mark.ReadModelVersion, mark.UserId, mark.GoalId),
+                ConditionExpression = "attribute_not_exists(version) OR version <= :v",
+                ExpressionAttributeValues = new() { [":v"] = new() { N = repaired.ToString(CultureInfo.InvariantCulture) } },
+            }, ct);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // Marked again at a newer version while this repair ran: the next pass copies that one.
+        }
+    }
+
+    public async Task<IReadOnlyList<CacheRepairMark>> ListAsync(CancellationToken ct)
+    {
+        var shards = await Task.WhenAll(Enumerable.Range(0, Keys.StatusShards).Select(async shard =>
+        {
+            var request = new QueryRequest
+            {
+                TableName = options.Value.TableName,
+                KeyConditionExpression = "PK = :pk",
+                ExpressionAttributeValues = new() { [":pk"] = new(PartitionPrefix + shard.ToString("D2", CultureInfo.InvariantCulture)) },
+            };
+            var marks = new List<CacheRepairMark>();
+            do
+            {
+                var page = await db.QueryAsync(request, ct);
+                marks.AddRange((page.Items ?? []).Select(i => new CacheRepairMark(
+                    i["rmVersion"].S, i["userId"].S, i["goalId"].S, long.Parse(i["version"].N, CultureInfo.InvariantCulture))));
+                request.ExclusiveStartKey = page.LastEvaluatedKey;
+            }
+            while (request.ExclusiveStartKey is { Count: > 0 });
+
+            return marks;
+        }));
+        return shards.SelectMany(s => s).ToList();
+    }
+
+    private static Dictionary<string, AttributeValue> Key(string readModelVersion, string userId, string goalId) =>
+        new() { [Keys.PK] = new(Partition(userId)), [Keys.SK] = new($"{readModelVersion}#{userId}#{goalId}") };
+}

@@ -35,6 +35,9 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
         await TableSchema.EnsureAsync(Client, TableName);
     }
 
+    /// <summary>SIGSTOP (connected, never answering) or SIGCONT this DynamoDB Local only.</summary>
+    public void Hang(bool hung) => process!.Signal(hung ? "STOP" : "CONT");
+
     public Task DisposeAsync()
     {
         Client?.Dispose();

@@ -44,6 +44,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         IdempotencyKeyReusedException i => Problems.Create(422, "idempotency-key-reused", "Idempotency key reused.", i.Message),
         ConcurrencyExhaustedException c => Problems.Create(503, "service-unavailable", "Too much contention.", c.Message),
         DependencyTimeoutException d => Problems.Create(503, "service-unavailable", "Service unavailable.", d.Message),
+        TimeoutException => Problems.Create(503, "service-unavailable", "Service unavailable.", "A dependency did not answer in time."),
         Amazon.Runtime.AmazonServiceException { StatusCode: >= System.Net.HttpStatusCode.InternalServerError } or
             Amazon.DynamoDBv2.Model.ProvisionedThroughputExceededException or Amazon.DynamoDBv2.Model.RequestLimitExceededException or
             Amazon.Runtime.AmazonClientException or HttpRequestException =>

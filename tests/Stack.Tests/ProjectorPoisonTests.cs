@@ -28,7 +28,7 @@ public sealed class ProjectorPoisonTests(StackFixture stack)
 
         // The poison: a next event (version 3) of a type nobody knows, written beside the goal's stream.
         // Its head is left alone, so the live consumer never hears of it; only our batch names the goal.
-        var corrupt = await WriteUnknownEventAsync(user, poison, poisonVersion + 1);
+        var corrupt = await stack.WriteUnknownEventAsync(user, poison, poisonVersion + 1);
         try
         {
             var healthyVersion = await client.LogAsync(healthy, 3);
@@ -66,28 +66,6 @@ public sealed class ProjectorPoisonTests(StackFixture stack)
         }
     }
 
-    private async Task<Dictionary<string, AttributeValue>> WriteUnknownEventAsync(string user, string goalId, long version)
-    {
-        var events = (await stack.PartitionAsync(user)).Where(i => i["SK"].S.StartsWith($"ACTIVITY#{goalId}#", StringComparison.Ordinal)).ToList();
-        var last = DateTimeOffset.Parse(events.Max(i => i["recordedAt"].S)!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
-        var at = last.AddMilliseconds(1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-        var key = new Dictionary<string, AttributeValue> { ["PK"] = new($"USER#{user}"), ["SK"] = new($"ACTIVITY#{goalId}#{at}") };
-        var item = new Dictionary<string, AttributeValue>(key)
-        {
-            ["entity"] = new("event"),
-            ["userId"] = new(user),
-            ["goalId"] = new(goalId),
-            ["eventType"] = new("unknown.v1"),
-            ["version"] = new() { N = version.ToString(CultureInfo.InvariantCulture) },
-            ["eventId"] = new(Guid.NewGuid().ToString("N")),
-            ["recordedAt"] = new(at),
-            ["schemaVersion"] = new() { N = "1" },
-            ["data"] = new() { M = new() { ["whatever"] = new("x") } },
-        };
-        await stack.Dynamo.Client.PutItemAsync(stack.Dynamo.TableName, item);
-        return key;
-    }
-
     private async Task<Dictionary<string, AttributeValue>> FailureAsync(string user, string goalId)
     {
         var response = await stack.Dynamo.Client.GetItemAsync(new GetItemRequest
@@ -98,6 +76,5 @@ public sealed class ProjectorPoisonTests(StackFixture stack)
         return response.Item;
     }
 
-    private static Dictionary<string, AttributeValue> FailureKey(string user, string goalId) =>
-        new() { ["PK"] = new("SYSTEM#PROJECTOR"), ["SK"] = new($"FAILURE#{user}#{goalId}") };
+    private static Dictionary<string, AttributeValue> FailureKey(string user, string goalId) => PoisonEvents.FailureKey(user, goalId);
 }

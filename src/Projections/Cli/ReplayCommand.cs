@@ -47,15 +47,24 @@ public static class ReplayCommand
         }
 
         var rebuilder = sp.GetRequiredService<GoalRebuilder>();
+        var failures = sp.GetRequiredService<Projection.ProjectionFailures>();
+        var unpark = parse.GetValue(scope.Parked);
         var throttle = new WriteThrottle(maxWcu);
         GoalAction action = async (g, token) =>
         {
             var r = await rebuilder.RebuildAsync(g.UserId, g.GoalId, keys, throttle, dryRun: false, token);
+            if (unpark)
+            {
+                // Its events fold again: the projector may take the goal back.
+                await failures.ClearAsync(g.UserId, g.GoalId, token);
+                await Console.Error.WriteLineAsync($"{g.UserId}/{g.GoalId}: rebuilt at its events and no longer parked");
+            }
+
             return (r.Events, r.ItemsWritten + r.ItemsDeleted, 0);
         };
         var progress = new ReplayProgress(Console.Error, await TableItemsAsync(db, table, ct));
         var runner = sp.GetRequiredService<ReplayRunner>();
-        var goals = await scope.GoalsAsync(parse, sp.GetRequiredService<GoalWalker>(), ct);
+        var goals = await scope.GoalsAsync(parse, sp, ct);
         Task work;
         if (goals is not null)
         {

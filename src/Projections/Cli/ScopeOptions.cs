@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Lifestyle.Projections.Replay;
 
 namespace Lifestyle.Projections.Cli;
@@ -12,6 +13,8 @@ public sealed class ScopeOptions
 
     public Option<bool> All { get; } = new("--all") { Description = "Every goal, in parallel scan segments." };
 
+    public Option<bool> Parked { get; } = new("--parked") { Description = "The goals the projector parked (see `parked`), once their cause is fixed." };
+
     public Option<int> Segments { get; } = new("--segments") { Description = "Parallel scan segments for --all.", DefaultValueFactory = _ => 8 };
 
     public Option<string?> Into { get; } = new("--into") { Description = "Read-model version to write or check (default: the live one), e.g. v2." };
@@ -21,15 +24,16 @@ public sealed class ScopeOptions
         command.Options.Add(Goal);
         command.Options.Add(User);
         command.Options.Add(All);
+        command.Options.Add(Parked);
         command.Options.Add(Segments);
         command.Options.Add(Into);
         command.Validators.Add(result =>
         {
-            var chosen = (result.GetValue(Goal) is not null ? 1 : 0) + (result.GetValue(All) ? 1 : 0)
+            var chosen = (result.GetValue(Goal) is not null ? 1 : 0) + (result.GetValue(All) ? 1 : 0) + (result.GetValue(Parked) ? 1 : 0)
                 + (result.GetValue(User) is not null && result.GetValue(Goal) is null ? 1 : 0);
             if (chosen != 1)
             {
-                result.AddError("Give exactly one scope: --goal G [--user U], --user U, or --all.");
+                result.AddError("Give exactly one scope: --goal G [--user U], --user U, --parked or --all.");
             }
 
             if (result.GetValue(Into) is { } v && !System.Text.RegularExpressions.Regex.IsMatch(v, "^v[0-9]{1,4}$"))
@@ -39,9 +43,15 @@ public sealed class ScopeOptions
         });
     }
 
-    /// <summary>The goals of a --goal or --user scope (null for --all).</summary>
-    public async Task<IReadOnlyList<GoalRef>?> GoalsAsync(ParseResult parse, GoalWalker walker, CancellationToken ct)
+    /// <summary>The goals of a --goal, --user or --parked scope (null for --all).</summary>
+    public async Task<IReadOnlyList<GoalRef>?> GoalsAsync(ParseResult parse, IServiceProvider services, CancellationToken ct)
     {
+        var walker = services.GetRequiredService<GoalWalker>();
+        if (parse.GetValue(Parked))
+        {
+            return await services.GetRequiredService<Projection.ProjectionFailures>().ParkedAsync(ct);
+        }
+
         if (parse.GetValue(All))
         {
             return parse.GetValue(Segments) is < 1 or > 64 ? throw new ArgumentException("--segments must be between 1 and 64.") : null;

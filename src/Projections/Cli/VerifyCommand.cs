@@ -39,7 +39,7 @@ public static class VerifyCommand
                 return (0, 0, differences.Count);
             };
             var progress = new ReplayProgress(Console.Error, await ReplayCommand.TableItemsAsync(db, table, ct));
-            var goals = await scope.GoalsAsync(parse, sp.GetRequiredService<GoalWalker>(), ct);
+            var goals = await scope.GoalsAsync(parse, sp, ct);
             var work = goals is not null
                 ? ReplayRunner.RunAsync(goals, action, progress, ct)
                 : sp.GetRequiredService<ReplayRunner>().RunAllAsync(parse.GetValue(scope.Segments), null, action, progress, ct);

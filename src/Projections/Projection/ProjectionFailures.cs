@@ -14,10 +14,10 @@ namespace Lifestyle.Projections.Projection;
 /// </summary>
 public sealed class ProjectionFailures(IAmazonDynamoDB db, IOptions<DynamoOptions> options, TimeProvider time)
 {
-    public const string Partition = "SYSTEM#PROJECTOR";
+    public const string Partition = Keys.ProjectorPartition;
     public const int MaxAttempts = 3;
 
-    public static string Sort(string userId, string goalId) => $"FAILURE#{userId}#{goalId}";
+    public static string Sort(string userId, string goalId) => Keys.ProjectionFailure(userId, goalId);
 
     /// <summary>Counts a failure; true when the goal is (now) parked.</summary>
     public async Task<bool> RecordAsync(string userId, string goalId, Exception error, CancellationToken ct)
@@ -66,15 +66,30 @@ public sealed class ProjectionFailures(IAmazonDynamoDB db, IOptions<DynamoOption
 
     public async Task<List<Dictionary<string, AttributeValue>>> ListAsync(CancellationToken ct)
     {
-        var response = await db.QueryAsync(new QueryRequest
+        var request = new QueryRequest
         {
             TableName = options.Value.TableName,
             ConsistentRead = true,
             KeyConditionExpression = "PK = :pk AND begins_with(SK, :f)",
-            ExpressionAttributeValues = new() { [":pk"] = new(Partition), [":f"] = new("FAILURE#") },
-        }, ct);
-        return response.Items ?? [];
+            ExpressionAttributeValues = new() { [":pk"] = new(Partition), [":f"] = new(Keys.FailurePrefix) },
+        };
+        var items = new List<Dictionary<string, AttributeValue>>();
+        do
+        {
+            var page = await db.QueryAsync(request, ct);
+            items.AddRange(page.Items ?? []);
+            request.ExclusiveStartKey = page.LastEvaluatedKey;
+        }
+        while (request.ExclusiveStartKey is { Count: > 0 });
+
+        return items;
     }
+
+    /// <summary>The goals the projector parked.</summary>
+    public async Task<IReadOnlyList<Replay.GoalRef>> ParkedAsync(CancellationToken ct) =>
+        (await ListAsync(ct)).Where(IsParked).Select(i => new Replay.GoalRef(i["userId"].S, i["goalId"].S)).ToList();
+
+    public static bool IsParked(Dictionary<string, AttributeValue> item) => item.TryGetValue("parked", out var p) && p.BOOL == true;
 
     private static Dictionary<string, AttributeValue> Key(string userId, string goalId) =>
         new() { [Keys.PK] = new(Partition), [Keys.SK] = new(Sort(userId, goalId)) };

@@ -6,7 +6,7 @@ namespace Lifestyle.Projections.Stream;
 /// </summary>
 public static class StreamCheckpointKeys
 {
-    public const string Partition = "SYSTEM#PROJECTOR";
+    public const string Partition = Lifestyle.Infrastructure.Storage.Keys.ProjectorPartition;
     public const string SortPrefix = "CHECKPOINT#";
 
     public const string StreamArn = "streamArn";

@@ -18,12 +18,19 @@ public sealed record GoalView(
     string Timezone,
     DateTimeOffset CreatedAt,
     long Version,
+    string Projection,
     ProgressFigures Progress,
     StreakFigures? Streak,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MilestoneView>? ReachedMilestones)
 {
-    /// <summary>Evaluates the stored fold "now": time-dependent figures are never read from storage.</summary>
-    public static GoalView From(GoalProjection p, DateTimeOffset now)
+    public const string Ok = "ok";
+    public const string Parked = "parked";
+
+    /// <summary>
+    /// Evaluates the stored fold "now": time-dependent figures are never read from storage. A parked
+    /// goal shows its last projected figures at the version the projector applied last.
+    /// </summary>
+    public static GoalView From(GoalProjection p, DateTimeOffset now, bool parked = false)
     {
         var figures = ProgressCalculator.Evaluate(p, now);
         var d = p.Definition;
@@ -33,7 +40,7 @@ public sealed record GoalView(
             : null;
         return new GoalView(
             p.GoalId, d.Title, p.Pattern.ToWire(), p.Status.ToWire(), d.Target, d.Unit, d.TimesPerWeek, d.Milestones,
-            p.StartDate, d.EndDate, p.Timezone, p.CreatedAt, p.Version, figures.Progress, figures.Streak, reached);
+            p.StartDate, d.EndDate, p.Timezone, p.CreatedAt, p.Version, parked ? Parked : Ok, figures.Progress, figures.Streak, reached);
     }
 }
 

@@ -17,7 +17,7 @@ namespace Lifestyle.Queries.Common;
 /// </summary>
 public sealed class ReadModelReader(
     IAmazonDynamoDB db, IOptions<DynamoOptions> options, GoalCache cache, GoalIdIndex index, LiveReadModel live,
-    ILogger<ReadModelReader> log)
+    ParkedGoals parked, ILogger<ReadModelReader> log)
 {
     private readonly string table = options.Value.TableName;
 
@@ -64,6 +64,11 @@ public sealed class ReadModelReader(
         if (minVersion is not { } min || goal is null || goal.Version >= min)
         {
             return (goal, false);
+        }
+
+        if (await parked.IsParkedAsync(userId, goalId))
+        {
+            return (goal, true); // the projector will not move it: waiting would only delay the answer
         }
 
         var deadline = DateTime.UtcNow + wait;

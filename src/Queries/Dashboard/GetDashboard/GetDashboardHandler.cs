@@ -4,15 +4,17 @@ using MediatR;
 
 namespace Lifestyle.Queries.Dashboard.GetDashboard;
 
-public sealed class GetDashboardHandler(ReadModelReader reader, TimeProvider time) : IRequestHandler<GetDashboardQuery, DashboardView>
+public sealed class GetDashboardHandler(ReadModelReader reader, ParkedGoals parked, TimeProvider time) : IRequestHandler<GetDashboardQuery, DashboardView>
 {
     public async Task<DashboardView> Handle(GetDashboardQuery q, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var goals = (await reader.GetAllAsync(q.UserId, cancellationToken))
-            .Where(g => g.Status == GoalStatus.Active)
-            .Select(g => GoalView.From(g, now))
-            .ToList();
+        var goals = new List<GoalView>();
+        foreach (var g in (await reader.GetAllAsync(q.UserId, cancellationToken)).Where(g => g.Status == GoalStatus.Active))
+        {
+            goals.Add(GoalView.From(g, now, await parked.IsParkedAsync(q.UserId, g.GoalId)));
+        }
+
         var summary = new DashboardSummary(
             goals.Count,
             goals.Count(g => g.Progress.TargetReached),

@@ -4,7 +4,7 @@ using MediatR;
 namespace Lifestyle.Queries.Goals.ListGoals;
 
 /// <summary>Goals in creation order (goal ids are time-ordered), filtered by status, paged by a signed cursor.</summary>
-public sealed class ListGoalsHandler(ReadModelReader reader, Cursors cursors, TimeProvider time)
+public sealed class ListGoalsHandler(ReadModelReader reader, ParkedGoals parked, Cursors cursors, TimeProvider time)
     : IRequestHandler<ListGoalsQuery, GoalList>
 {
     public async Task<GoalList> Handle(ListGoalsQuery q, CancellationToken cancellationToken)
@@ -17,7 +17,12 @@ public sealed class ListGoalsHandler(ReadModelReader reader, Cursors cursors, Ti
             .Where(g => after is null || string.CompareOrdinal(g.GoalId, after) > 0)
             .Take(q.Limit + 1)
             .ToList();
-        var page = matching.Take(q.Limit).Select(g => GoalView.From(g, now)).ToList();
+        var page = new List<GoalView>();
+        foreach (var g in matching.Take(q.Limit))
+        {
+            page.Add(GoalView.From(g, now, await parked.IsParkedAsync(q.UserId, g.GoalId)));
+        }
+
         var next = matching.Count > q.Limit
             ? cursors.Encode(q.UserId, scope, new Dictionary<string, string> { ["after"] = page[^1].GoalId })
             : null;

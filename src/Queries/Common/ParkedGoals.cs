@@ -1,0 +1,71 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Lifestyle.Infrastructure.Dynamo;
+using Lifestyle.Infrastructure.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Lifestyle.Queries.Common;
+
+/// <summary>
+/// The goals the projector parked (its <c>FAILURE#</c> items marked <c>parked</c>), known to the read
+/// side so a parked goal is served with <c>"projection": "parked"</c>. Parked goals are rare, so the
+/// whole set is kept in memory and re-read at most every <see cref="RefreshEvery"/>, by one caller at
+/// a time; a failed re-read keeps the last set rather than failing a read.
+/// </summary>
+public sealed class ParkedGoals(IAmazonDynamoDB db, IOptions<DynamoOptions> options, TimeProvider time, ILogger<ParkedGoals> log)
+{
+    public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ReadBound = TimeSpan.FromSeconds(1);
+
+    private int refreshing;
+    private volatile Snapshot current = new(new HashSet<(string, string)>(), DateTimeOffset.MinValue);
+
+    public async Task<bool> IsParkedAsync(string userId, string goalId)
+    {
+        var snapshot = current;
+        if (time.GetUtcNow() - snapshot.ReadAt >= RefreshEvery && Interlocked.Exchange(ref refreshing, 1) == 0)
+        {
+            try
+            {
+                snapshot = current = await ReadAsync();
+            }
+            catch (Exception e) when (e is AmazonDynamoDBException or Amazon.Runtime.AmazonClientException or TimeoutException or OperationCanceledException)
+            {
+                log.LogWarning("Parked goals not re-read ({Error}); serving the last known set", e.Message);
+                current = snapshot with { ReadAt = time.GetUtcNow() };
+            }
+            finally
+            {
+                Volatile.Write(ref refreshing, 0);
+            }
+        }
+
+        return snapshot.Goals.Contains((userId, goalId));
+    }
+
+    private async Task<Snapshot> ReadAsync()
+    {
+        using var bound = new CancellationTokenSource(ReadBound);
+        var request = new QueryRequest
+        {
+            TableName = options.Value.TableName,
+            KeyConditionExpression = "PK = :pk AND begins_with(SK, :f)",
+            FilterExpression = "parked = :t",
+            ProjectionExpression = "userId, goalId",
+            ExpressionAttributeValues = new() { [":pk"] = new(Keys.ProjectorPartition), [":f"] = new(Keys.FailurePrefix), [":t"] = new() { BOOL = true } },
+        };
+        var goals = new HashSet<(string, string)>();
+        do
+        {
+            var page = await db.QueryAsync(request, bound.Token);
+            goals.UnionWith((page.Items ?? []).Select(i => (i["userId"].S, i["goalId"].S)));
+            request.ExclusiveStartKey = page.LastEvaluatedKey;
+        }
+        while (request.ExclusiveStartKey is { Count: > 0 });
+
+        return new Snapshot(goals, time.GetUtcNow());
+    }
+
+    private sealed record Snapshot(HashSet<(string, string)> Goals, DateTimeOffset ReadAt);
+}

@@ -52,6 +52,7 @@ public static class HostSetup
             });
             o.AddDocumentTransformer<DocumentTransformer>();
             o.AddOperationTransformer<OperationTransformer>();
+            o.AddOperationTransformer<RequestBodyTransformer>();
             o.AddSchemaTransformer<SchemaTransformer>();
         });
     }

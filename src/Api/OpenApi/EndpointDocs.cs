@@ -9,8 +9,8 @@ public sealed record ProblemCodesMetadata(IReadOnlyList<string> Codes);
 /// <summary>The endpoint's query and header parameters (<see cref="ApiParameters"/>).</summary>
 public sealed record ParametersMetadata(IReadOnlyList<ApiParameter> Parameters);
 
-/// <summary>A minimal valid JSON request body, shown as the body's example.</summary>
-public sealed record RequestExampleMetadata(string Json);
+/// <summary>The JSON body an endpoint reads itself, with a minimal valid example of it.</summary>
+public sealed record RequestBodyMetadata(Type Type, string Example);
 
 /// <summary>Response headers of a success status (<see cref="ApiResponseHeaders"/>).</summary>
 public sealed record ResponseHeadersMetadata(int Status, IReadOnlyList<ApiParameter> Headers);
@@ -46,10 +46,13 @@ public static class EndpointDocs
     public static RouteHandlerBuilder WithParameters(this RouteHandlerBuilder builder, params ApiParameter[] parameters) =>
         builder.WithMetadata(new ParametersMetadata(parameters));
 
-    /// <summary>The body type (<c>application/json</c>) and a minimal valid body for it.</summary>
+    /// <summary>
+    /// The body type (<c>application/json</c>) and a minimal valid body. Not <c>Accepts&lt;T&gt;</c>: its content-type
+    /// matcher would answer 415 before the 413 check, with the framework's problem instead of ours.
+    /// </summary>
     public static RouteHandlerBuilder WithBody<T>(this RouteHandlerBuilder builder, string example)
         where T : notnull =>
-        builder.Accepts<T>("application/json").WithMetadata(new RequestExampleMetadata(example));
+        builder.WithMetadata(new RequestBodyMetadata(typeof(T), example));
 
     /// <summary>A command on an existing goal: If-Match, Idempotency-Key, and its answer with ETag.</summary>
     public static RouteHandlerBuilder Command(this RouteHandlerBuilder builder, int status) =>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.WebUtilities;
@@ -6,7 +5,7 @@ using Microsoft.OpenApi;
 
 namespace Lifestyle.Api.OpenApi;
 
-/// <summary>Applies <see cref="EndpointDocs"/>' metadata: parameters, body example, problem codes, headers, anonymity.</summary>
+/// <summary>Applies <see cref="EndpointDocs"/>' metadata: parameters, problem codes, response headers, anonymity.</summary>
 public sealed class OperationTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -15,12 +14,6 @@ public sealed class OperationTransformer : IOpenApiOperationTransformer
         foreach (var parameter in metadata.OfType<ParametersMetadata>().SelectMany(m => m.Parameters))
         {
             (operation.Parameters ??= []).Add(parameter.ToOpenApi());
-        }
-
-        if (metadata.OfType<RequestExampleMetadata>().LastOrDefault() is { } example
-            && operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
-        {
-            body.Example = JsonNode.Parse(example.Json);
         }
 
         var responses = operation.Responses ?? [];

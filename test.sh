@@ -10,6 +10,7 @@ ensure_dynamodb_local
 ensure_redis
 ensure_fauxqs
 ensure_hcl2json
+ensure_redocly
 ensure_chromium
 command -v dotnet >/dev/null || { log "the .NET SDK is required"; exit 1; }
 

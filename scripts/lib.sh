@@ -6,6 +6,7 @@ TOOLS="$ROOT/.tools"
 DYNAMODB_LOCAL_PACKAGE="amplify-dynamodb-simulator@2.9.30"
 FAUXQS_PACKAGE="fauxqs@1.9.2"
 HCL2JSON_PACKAGE="@cdktf/hcl2json@0.21.0"
+REDOCLY_PACKAGE="@redocly/cli@2.77.0"
 
 log() { printf '\033[1;34m[lifestyle]\033[0m %s\n' "$*" >&2; }
 
@@ -67,6 +68,16 @@ ensure_hcl2json() {
     npm install --silent --no-audit --no-fund --prefix "$TOOLS/hcl2json" "$HCL2JSON_PACKAGE" >/dev/null
   fi
   export LIFESTYLE_HCL2JSON_DIR="$TOOLS/hcl2json"
+}
+
+# OpenAPI linter: tests/Api.Tests lints the served /openapi/v1.json with it (config: redocly.yaml).
+ensure_redocly() {
+  if [ ! -x "$TOOLS/redocly/node_modules/.bin/redocly" ]; then
+    log "installing OpenAPI linter ($REDOCLY_PACKAGE)"
+    mkdir -p "$TOOLS/redocly"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS/redocly" "$REDOCLY_PACKAGE" >/dev/null
+  fi
+  export LIFESTYLE_REDOCLY_BIN="$TOOLS/redocly/node_modules/.bin/redocly"
 }
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

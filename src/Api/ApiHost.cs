@@ -3,6 +3,7 @@ using Lifestyle.Api.Auth;
 using Lifestyle.Api.Dashboard;
 using Lifestyle.Api.Endpoints;
 using Lifestyle.Api.Http;
+using Lifestyle.Api.OpenApi;
 using Lifestyle.Commands;
 using Lifestyle.Infrastructure;
 using Lifestyle.Infrastructure.Dynamo;
@@ -18,7 +19,9 @@ public static class ApiHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.ConfigureKestrel(k => RequestLimits.ConfigureServer(k.Limits));
-        builder.Services.ConfigureHttpJsonOptions(o => StoreJson.Configure(o.SerializerOptions));
+        // Strict numbers: request bodies are read without string numbers, and the document says so.
+        builder.Services.ConfigureHttpJsonOptions(o => StoreJson.Configure(o.SerializerOptions).NumberHandling =
+            System.Text.Json.Serialization.JsonNumberHandling.Strict);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.Customize);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddLifestyleOpenApi(builder.Configuration);
@@ -42,8 +45,10 @@ public static class ApiHost
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapApiDocuments();
-        app.MapPublicEndpoints();
-        app.MapGroup("/v1").RequireAuthorization().MapGoalCommands().MapGoalQueries();
+        var all = app.MapGroup("").WithProblems("uri-too-long", "headers-too-large", "internal-error");
+        all.MapPublicEndpoints();
+        all.MapGroup("/v1").RequireAuthorization().WithProblems("unauthorized", "rate-limited")
+            .MapGoalCommands().MapGoalQueries();
         return app;
     }
 }

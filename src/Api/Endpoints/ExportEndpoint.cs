@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Lifestyle.Api.Http;
+using Lifestyle.Api.OpenApi;
 using Lifestyle.Infrastructure.Storage;
 using Lifestyle.Queries.Export.ExportData;
 using MediatR;
+using Microsoft.OpenApi;
 
 namespace Lifestyle.Api.Endpoints;
 
@@ -35,7 +37,16 @@ public static class ExportEndpoint
                 ctx.Response.ContentType = "application/json; charset=utf-8";
                 await WriteJsonAsync(ctx.Response.Body, goals, ctx.RequestAborted);
             }
-        });
+        }).Describe("exportData", ApiTags.Export, "Export every goal with its activities")
+            .WithDescription($"CSV columns `{CsvHeader}`, RFC 4180 quoting; a cell that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`.")
+            .WithParameters(ApiParameters.Format)
+            .Produces<ExportDocument>(200, "application/json").AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Responses?["200"].Content?.Add("text/csv", new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+                return Task.CompletedTask;
+            })
+            .WithResponseHeaders(200, ApiResponseHeaders.ContentDisposition)
+            .WithProblems("validation-failed");
         return v1;
     }
 
@@ -94,3 +105,6 @@ public static class ExportEndpoint
         return cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
     }
 }
+
+/// <summary>The JSON export's shape (written goal by goal, never built whole).</summary>
+public sealed record ExportDocument(IReadOnlyList<ExportedGoal> Goals);

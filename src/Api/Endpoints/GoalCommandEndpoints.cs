@@ -1,4 +1,5 @@
 using Lifestyle.Api.Http;
+using Lifestyle.Api.OpenApi;
 using Lifestyle.Commands.Common;
 using Lifestyle.Commands.Goals.ChangeGoalStatus;
 using Lifestyle.Commands.Goals.CreateGoal;
@@ -20,7 +21,12 @@ public static class GoalCommandEndpoints
             var result = await mediator.Send(new CreateGoalCommand(meta, r.Title, r.Pattern, r.Target, r.Unit,
                 r.TimesPerWeek, r.Milestones, r.StartDate, r.EndDate, r.Timezone, r.TemplateId), ctx.RequestAborted);
             return CommandHttp.ToResult(ctx, result, $"/v1/goals/{result.Body.GoalId}");
-        }).Produces<CommandResponse>(201);
+        }).Describe("createGoal", ApiTags.Goals, "Create a goal")
+            .WithBody<CreateGoalRequest>("""{"title":"Drink water","pattern":"daily","target":8,"unit":"glasses"}""")
+            .WithParameters(ApiParameters.IdempotencyKey)
+            .Produces<CommandResponse>(201).WithResponseHeaders(201, [ApiResponseHeaders.Location, .. ApiResponseHeaders.Command])
+            .WithProblems("validation-failed", "unsupported-media-type", "payload-too-large", "goal-quota-exceeded",
+                "idempotency-key-reused", "service-unavailable");
 
         v1.MapPatch("/goals/{goalId}", async (string goalId, HttpContext ctx, IMediator mediator) =>
         {
@@ -29,7 +35,9 @@ public static class GoalCommandEndpoints
             var result = await mediator.Send(new UpdateGoalCommand(meta, goalId, r.Title, r.Target, r.Unit,
                 r.TimesPerWeek, r.Milestones, r.EndDate), ctx.RequestAborted);
             return CommandHttp.ToResult(ctx, result);
-        }).Produces<CommandResponse>();
+        }).Describe("updateGoal", ApiTags.Goals, "Change a goal's definition (never its pattern)")
+            .WithBody<UpdateGoalRequest>("""{"title":"Drink more water"}""")
+            .Command(200).WithProblems([.. EndpointDocs.CommandCodes, "unsupported-media-type"]);
 
         foreach (var transition in Enum.GetValues<GoalTransition>())
         {
@@ -39,7 +47,8 @@ public static class GoalCommandEndpoints
                     var (_, meta) = await ReadAsync(ctx);
                     var result = await mediator.Send(new ChangeGoalStatusCommand(meta, goalId, transition), ctx.RequestAborted);
                     return CommandHttp.ToResult(ctx, result);
-                }).Produces<CommandResponse>();
+                }).Describe($"{transition.ToString().ToLowerInvariant()}Goal", ApiTags.Goals, $"{transition} a goal")
+                .Command(200).WithProblems(EndpointDocs.CommandCodes);
         }
 
         v1.MapPost("/goals/{goalId}/activities", async (string goalId, HttpContext ctx, IMediator mediator) =>
@@ -48,7 +57,9 @@ public static class GoalCommandEndpoints
             var r = RequestBody.Parse<LogActivityRequest>(ctx, body);
             var result = await mediator.Send(new LogActivityCommand(meta, goalId, r.Value, r.OccurredAt, r.Note), ctx.RequestAborted);
             return CommandHttp.ToResult(ctx, result);
-        }).Produces<CommandResponse>(201);
+        }).Describe("logActivity", ApiTags.Activities, "Log an activity against a goal")
+            .WithBody<LogActivityRequest>("""{"value":1}""")
+            .Command(201).WithProblems([.. EndpointDocs.CommandCodes, "unsupported-media-type"]);
 
         v1.MapDelete("/goals/{goalId}/activities/{activityId}",
             async (string goalId, string activityId, HttpContext ctx, IMediator mediator) =>
@@ -56,7 +67,8 @@ public static class GoalCommandEndpoints
                 var (_, meta) = await ReadAsync(ctx);
                 var result = await mediator.Send(new RemoveActivityCommand(meta, goalId, activityId), ctx.RequestAborted);
                 return CommandHttp.ToResult(ctx, result);
-            }).Produces<CommandResponse>();
+            }).Describe("removeActivity", ApiTags.Activities, "Remove an activity (appends ActivityRemoved)")
+            .Command(200).WithProblems([.. EndpointDocs.CommandCodes, "activity-not-found"]);
 
         return v1;
     }

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Amazon.DynamoDBv2;
+using Lifestyle.Api.OpenApi;
 using Lifestyle.Infrastructure.Cache;
 using Lifestyle.Infrastructure.Dynamo;
 using Lifestyle.Queries.Templates.GetTemplates;
@@ -10,9 +12,10 @@ namespace Lifestyle.Api.Endpoints;
 /// <summary>What needs no token: health and templates.</summary>
 public static class PublicEndpoints
 {
-    public static WebApplication MapPublicEndpoints(this WebApplication app)
+    public static IEndpointRouteBuilder MapPublicEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).AllowAnonymous();
+        app.MapGet("/health/live", () => Results.Ok(new LiveReport("live"))).AllowAnonymous()
+            .Describe("getLiveness", ApiTags.Health, "The process is up").Produces<LiveReport>();
         app.MapGet("/health/ready", async (IAmazonDynamoDB db, IOptions<DynamoOptions> options, RedisConnection redis, CancellationToken ct) =>
         {
             // Both checks at once, each bounded, so readiness answers within 1 s whatever hangs.
@@ -22,10 +25,12 @@ public static class PublicEndpoints
             var cache = await cacheCheck;
             var ready = dynamo == "up";
             var status = !ready ? "unavailable" : cache == "down" ? "degraded" : "ready";
-            return Results.Json(new { status, checks = new { dynamodb = dynamo, redis = cache } }, statusCode: ready ? 200 : 503);
-        }).AllowAnonymous();
+            return Results.Json(new ReadyReport(status, new ReadyChecks(dynamo, cache)), statusCode: ready ? 200 : 503);
+        }).AllowAnonymous().Describe("getReadiness", ApiTags.Health, "The process and its dependencies are up")
+            .Produces<ReadyReport>().Produces<ReadyReport>(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/v1/templates", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetTemplatesQuery(), ct))
-            .Produces<TemplateList>().AllowAnonymous();
+            .AllowAnonymous().Describe("listTemplates", ApiTags.Templates, "The five goal templates")
+            .Produces<TemplateList>().WithProblems("rate-limited");
         return app;
     }
 
@@ -56,3 +61,12 @@ public static class PublicEndpoints
         }
     }
 }
+
+public sealed record LiveReport([property: AllowedValues("live")] string Status);
+
+/// <summary><c>ready</c>, <c>degraded</c> (Redis down: reads go to the table) or <c>unavailable</c> (503).</summary>
+public sealed record ReadyReport([property: AllowedValues("ready", "degraded", "unavailable")] string Status, ReadyChecks Checks);
+
+public sealed record ReadyChecks(
+    [property: AllowedValues("up", "down")] string Dynamodb,
+    [property: AllowedValues("up", "down", "disabled")] string Redis);

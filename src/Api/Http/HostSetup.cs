@@ -1,3 +1,4 @@
+using Lifestyle.Api.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
@@ -42,10 +43,17 @@ public static class HostSetup
     public static IServiceCollection AddLifestyleOpenApi(this IServiceCollection services, IConfiguration configuration)
     {
         var baseUrl = configuration["Api:PublicBaseUrl"] is { Length: > 0 } url ? url : "/";
-        return services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        return services.AddOpenApi(o =>
         {
-            document.Servers = [new OpenApiServer { Url = baseUrl }];
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Servers = [new OpenApiServer { Url = baseUrl }];
+                return Task.CompletedTask;
+            });
+            o.AddDocumentTransformer<DocumentTransformer>();
+            o.AddOperationTransformer<OperationTransformer>();
+            o.AddOperationTransformer<RequestBodyTransformer>();
+            o.AddSchemaTransformer<SchemaTransformer>();
+        });
     }
 }

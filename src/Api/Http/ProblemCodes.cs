@@ -8,6 +8,38 @@ namespace Lifestyle.Api.Http;
 /// </summary>
 public static class ProblemCodes
 {
+    /// <summary>Every <c>code</c> with its status: the spec's table and <c>internal-error</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, int> Statuses = new Dictionary<string, int>
+    {
+        ["validation-failed"] = 400,
+        ["invalid-date-range"] = 400,
+        ["unauthorized"] = 401,
+        ["goal-not-found"] = 404,
+        ["activity-not-found"] = 404,
+        ["erasure-not-found"] = 404,
+        ["not-found"] = 404,
+        ["method-not-allowed"] = 405,
+        ["goal-archived"] = 409,
+        ["goal-already-completed"] = 409,
+        ["goal-paused"] = 409,
+        ["goal-quota-exceeded"] = 409,
+        ["user-erased"] = 409,
+        ["version-mismatch"] = 412,
+        ["payload-too-large"] = 413,
+        ["uri-too-long"] = 414,
+        ["unsupported-media-type"] = 415,
+        ["idempotency-key-reused"] = 422,
+        ["rate-limited"] = 429,
+        ["headers-too-large"] = 431,
+        ["internal-error"] = 500,
+        ["service-unavailable"] = 503,
+    };
+
+    /// <summary>A framework-made answer with a status none of the codes above has.</summary>
+    public const string Other = "request-refused";
+
+    public static IEnumerable<string> All => Statuses.Keys.Append(Other);
+
     public static string ForStatus(int status) => status switch
     {
         400 => "validation-failed",
@@ -21,7 +53,7 @@ public static class ProblemCodes
         431 => "headers-too-large",
         503 => "service-unavailable",
         >= 500 => "internal-error",
-        _ => "request-refused",
+        _ => Other,
     };
 
     /// <summary>Adds <c>code</c> (and <c>instance</c>) to framework-made problems; ours already carry theirs.</summary>

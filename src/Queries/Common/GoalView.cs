@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Lifestyle.Domain.Goals;
 using Lifestyle.Domain.Progress;
@@ -7,8 +8,8 @@ namespace Lifestyle.Queries.Common;
 public sealed record GoalView(
     string GoalId,
     string Title,
-    string Pattern,
-    string Status,
+    [property: AllowedValues("daily", "weekly", "total", "limit", "milestones")] string Pattern,
+    [property: AllowedValues("active", "paused", "completed", "archived")] string Status,
     decimal Target,
     string? Unit,
     int? TimesPerWeek,

@@ -45,7 +45,7 @@ public static class ApiHost
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapApiDocuments();
-        var all = app.MapGroup("").WithProblems("uri-too-long", "headers-too-large", "internal-error");
+        var all = app.MapGroup("").WithProblems("uri-too-long", "headers-too-large", "internal-error", "service-unavailable");
         all.MapPublicEndpoints();
         all.MapGroup("/v1").RequireAuthorization().WithProblems("unauthorized", "rate-limited")
             .MapGoalCommands().MapGoalQueries();

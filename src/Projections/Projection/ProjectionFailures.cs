@@ -14,10 +14,10 @@ namespace Lifestyle.Projections.Projection;
 /// </summary>
 public sealed class ProjectionFailures(IAmazonDynamoDB db, IOptions<DynamoOptions> options, TimeProvider time)
 {
-    public const string Partition = "SYSTEM#PROJECTOR";
+    public const string Partition = SystemKeys.Projector;
     public const int MaxAttempts = 3;
 
-    public static string Sort(string userId, string goalId) => $"FAILURE#{userId}#{goalId}";
+    public static string Sort(string userId, string goalId) => SystemKeys.Failure(userId, goalId);
 
     /// <summary>Counts a failure; true when the goal is (now) parked.</summary>
     public async Task<bool> RecordAsync(string userId, string goalId, Exception error, CancellationToken ct)

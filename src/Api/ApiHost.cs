@@ -4,6 +4,7 @@ using Lifestyle.Api.Dashboard;
 using Lifestyle.Api.Endpoints;
 using Lifestyle.Api.Http;
 using Lifestyle.Commands;
+using Lifestyle.Commands.Users.Erasure;
 using Lifestyle.Infrastructure;
 using Lifestyle.Infrastructure.Dynamo;
 using Lifestyle.Infrastructure.Storage;
@@ -26,6 +27,7 @@ public static class ApiHost
         builder.Services.AddLifestyleRateLimiter(builder.Configuration);
         builder.Services.AddLifestyleStorage(builder.Configuration);
         builder.Services.AddLifestyleCommands();
+        builder.Services.AddLifestyleErasure();
         builder.Services.AddLifestyleQueries(builder.Configuration);
         builder.Services.AddLifestyleAuth(builder.Configuration);
         builder.Services.AddHostedService<TableBootstrapService>();
@@ -42,7 +44,7 @@ public static class ApiHost
         app.UseAuthorization();
         app.MapApiDocuments();
         app.MapPublicEndpoints();
-        app.MapGroup("/v1").RequireAuthorization().MapGoalCommands().MapGoalQueries();
+        app.MapGroup("/v1").RequireAuthorization().MapGoalCommands().MapGoalQueries().MapErasure();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Lifestyle.Infrastructure.Dynamo;
@@ -11,11 +12,14 @@ namespace Lifestyle.Commands.Users.Erasure;
 /// <summary>
 /// The user's partition: first every goal head is marked (appends on it then fail their condition, and the mark
 /// takes the head out of GSI1, so the daily close and replay no longer find it), then every item but PROFILE is
-/// deleted, a Query page at a time, the next page read while the current one is deleted.
+/// deleted, the keys of each Query page fed to the deleters while the next page is read.
 /// </summary>
 public sealed class PartitionEraser(IAmazonDynamoDB db, IOptions<DynamoOptions> options, BatchDeleter deleter)
 {
     private const int PageSize = 2_000;
+
+    /// <summary>How far the Query may run ahead of the deletes (chunks of 25 keys).</summary>
+    private const int ChunksAhead = 80;
     private const int MarkersInFlight = 8;
     private readonly string table = options.Value.TableName;
 
@@ -44,31 +48,52 @@ public sealed class PartitionEraser(IAmazonDynamoDB db, IOptions<DynamoOptions> 
 
     /// <summary>
     /// Deletes pages until the partition holds only PROFILE, or <paramref name="deadline"/> passes (false: resume later);
-    /// <paramref name="onPage"/> is told how many items each page removed.
+    /// <paramref name="onProgress"/> is told, after each page read and at the end, how many items were deleted since.
     /// </summary>
-    public async Task<bool> DeleteAsync(string userId, DateTimeOffset deadline, TimeProvider time, Func<int, Task> onPage, CancellationToken ct)
+    public async Task<bool> DeleteAsync(string userId, DateTimeOffset deadline, TimeProvider time, Func<int, Task> onProgress, CancellationToken ct)
     {
-        var next = db.QueryAsync(Query(userId, null), ct);
-        while (true)
+        var chunks = Channel.CreateBounded<Dictionary<string, AttributeValue>[]>(new BoundedChannelOptions(ChunksAhead) { SingleWriter = true });
+        var unreported = 0;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var deleting = deleter.DrainAsync(chunks.Reader, n => Interlocked.Add(ref unreported, n), ct);
+        // A failed delete must not leave the reader waiting for room in the channel: stop it, then surface that failure.
+        _ = deleting.ContinueWith(_ => stop.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        var complete = true;
+        try
         {
-            var page = await next;
-            var keys = (page.Items ?? []).Where(k => k[Keys.SK].S != Keys.Profile).ToList();
-            var more = page.LastEvaluatedKey is { Count: > 0 };
-            next = more ? db.QueryAsync(Query(userId, page.LastEvaluatedKey), ct) : Task.FromResult(new QueryResponse());
-            if (keys.Count > 0)
+            Dictionary<string, AttributeValue>? start = null;
+            do
             {
-                await onPage(await deleter.DeleteAsync(keys, ct));
-            }
+                var page = await db.QueryAsync(Query(userId, start), stop.Token);
+                foreach (var chunk in (page.Items ?? []).Where(k => k[Keys.SK].S != Keys.Profile).Chunk(BatchDeleter.PerCall))
+                {
+                    await chunks.Writer.WriteAsync(chunk, stop.Token);
+                }
 
-            if (!more)
-            {
-                return true;
+                await Report();
+                start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+                complete = start is null || time.GetUtcNow() <= deadline;
             }
+            while (start is not null && complete);
+        }
+        catch (OperationCanceledException) when (deleting.IsFaulted)
+        {
+            await deleting;
+        }
+        finally
+        {
+            chunks.Writer.TryComplete();
+        }
 
-            if (time.GetUtcNow() > deadline)
+        await deleting;
+        await Report();
+        return complete;
+
+        async Task Report()
+        {
+            if (Interlocked.Exchange(ref unreported, 0) is > 0 and var n)
             {
-                await next;
-                return false;
+                await onProgress(n);
             }
         }
     }

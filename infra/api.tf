@@ -42,6 +42,8 @@ resource "aws_lambda_function" "api" {
       # validation with an authority); the JWT authorizer checks client_id against Auth__Audience.
       Auth__Authority = local.cognito_issuer
       Auth__Audience  = aws_cognito_user_pool_client.app.id
+      # HMAC key of the user-id hash in erasure audit items (kept in the Terraform state).
+      Erasure__HashKey = random_password.erasure_hash_key.result
     }
   }
 
@@ -149,4 +151,11 @@ resource "aws_lambda_permission" "api_gateway" {
   qualifier     = aws_lambda_alias.api_live.name
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${aws_apigatewayv2_api.http.execution_arn}/*/*"
+}
+
+# The key the API hashes user ids with for the erasure audit: generated once per environment, never
+# rotated by a plan (a new key would stop GET /v1/me/erasure/{id} matching older audit items).
+resource "random_password" "erasure_hash_key" {
+  length  = 48
+  special = false
 }

@@ -96,7 +96,7 @@ resource "aws_iam_role" "api" {
 data "aws_iam_policy_document" "api" {
   # Commands: consistent GetItem of head/profile/idempotency record, one TransactWriteItems per
   # append (Put head/events/idempotency, Update profile counter, condition checks). Queries:
-  # GetItem/Query on read models, GSI1 (status) and GSI2 (dates). No Scan, no DeleteItem.
+  # GetItem/Query on read models, GSI1 (status) and GSI2 (dates). No Scan.
   statement {
     sid = "TableCommandsAndQueries"
     actions = [
@@ -108,6 +108,15 @@ data "aws_iam_policy_document" "api" {
       "dynamodb:Query",
     ]
     resources = local.table_and_indexes
+  }
+
+  # DELETE /v1/me: BatchWriteItem deletes of the user's items, and the Delete of PROFILE and the
+  # pending record in the erasure's closing TransactWriteItems. The base table only: index
+  # entries go with their items.
+  statement {
+    sid       = "Erasure"
+    actions   = ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem"]
+    resources = [aws_dynamodb_table.main.arn]
   }
 
   # GET /health/ready describes the table.

@@ -12,6 +12,10 @@ terraform {
       source  = "hashicorp/aws"
       version = ">= 6.27.0, < 7.0.0"
     }
+    random = {
+      source  = "hashicorp/random"
+      version = ">= 3.6.0, < 4.0.0"
+    }
   }
 
   # State stays local unless a backend is configured, e.g. add

@@ -39,7 +39,7 @@ public sealed class BenchOptions
 
     public HashSet<string> Phases { get; private set; } = new(AllPhases, StringComparer.OrdinalIgnoreCase);
 
-    public static readonly string[] AllPhases = ["commands", "queries", "lag", "replay"];
+    public static readonly string[] AllPhases = ["commands", "queries", "lag", "replay", "erasure"];
 
     public const string Usage = """
         usage: bench/run.sh [--quick] [--attach] [options]
@@ -57,7 +57,7 @@ public sealed class BenchOptions
           --lag-rate N          activity logs per second of the lag phase (default 300)
           --lag-seconds N       length of the lag phase (default 20)
           --seconds N           measured seconds per load loop (default 4)
-          --phases a,b          subset of: commands,queries,lag,replay (queries and lag need the goals
+          --phases a,b          subset of: commands,queries,lag,replay,erasure (queries and lag need the goals
                                 the commands phase creates; each phase measures its own raw baselines)
         """;
 

@@ -84,6 +84,11 @@ try
         await ReplayPhase.RunAsync(ctx);
     }
 
+    if (options.Phases.Contains("erasure"))
+    {
+        await ErasurePhase.RunAsync(ctx);
+    }
+
     MemoryRows(ctx);
 }
 catch (Exception e) when (e is not OutOfMemoryException)

@@ -5,6 +5,7 @@ using Lifestyle.Api.Endpoints;
 using Lifestyle.Api.Http;
 using Lifestyle.Api.OpenApi;
 using Lifestyle.Commands;
+using Lifestyle.Commands.Users.Erasure;
 using Lifestyle.Infrastructure;
 using Lifestyle.Infrastructure.Dynamo;
 using Lifestyle.Infrastructure.Storage;
@@ -29,6 +30,7 @@ public static class ApiHost
         builder.Services.AddLifestyleRateLimiter(builder.Configuration);
         builder.Services.AddLifestyleStorage(builder.Configuration);
         builder.Services.AddLifestyleCommands();
+        builder.Services.AddLifestyleErasure();
         builder.Services.AddLifestyleQueries(builder.Configuration);
         builder.Services.AddLifestyleAuth(builder.Configuration);
         builder.Services.AddHostedService<TableBootstrapService>();
@@ -48,7 +50,7 @@ public static class ApiHost
         var all = app.MapGroup("").WithProblems("uri-too-long", "headers-too-large", "internal-error", "service-unavailable");
         all.MapPublicEndpoints();
         all.MapGroup("/v1").RequireAuthorization().WithProblems("unauthorized", "rate-limited")
-            .MapGoalCommands().MapGoalQueries();
+            .MapGoalCommands().MapGoalQueries().MapErasure();
         return app;
     }
 }

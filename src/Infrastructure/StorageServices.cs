@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Lifestyle.Infrastructure.Cache;
 using Lifestyle.Infrastructure.Dynamo;
+using Lifestyle.Infrastructure.Erasure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,9 @@ public static class StorageServices
         services.Configure<DynamoOptions>(configuration.GetSection(DynamoOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAmazonDynamoDB>(sp => DynamoClientFactory.Create(sp.GetRequiredService<IOptions<DynamoOptions>>().Value));
+        services.Configure<ErasureOptions>(configuration.GetSection(ErasureOptions.Section));
+        services.TryAddSingleton<UserIdHasher>();
+        services.TryAddSingleton<ErasureRecords>();
         return services;
     }
 
@@ -24,6 +28,7 @@ public static class StorageServices
         services.TryAddSingleton<RedisConnection>();
         services.TryAddSingleton<GoalCache>();
         services.AddHostedService<RedisWarmUp>();
+        services.TryAddSingleton<UserCacheEraser>();
         return services;
     }
 }

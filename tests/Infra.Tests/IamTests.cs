@@ -28,6 +28,7 @@ public sealed class IamTests(InfraFixture infra)
         [
             "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem",
             "dynamodb:TransactWriteItems", "dynamodb:Query", "dynamodb:DescribeTable",
+            "dynamodb:BatchWriteItem", "dynamodb:DeleteItem",
             "logs:CreateLogStream", "logs:PutLogEvents",
         ],
         ["daily_close"] =
@@ -106,6 +107,27 @@ public sealed class IamTests(InfraFixture infra)
             var statement = Assert.Single(statements);
             Assert.Equal(["${aws_dynamodb_table.main.arn}", "${aws_dynamodb_table.main.arn}/index/*"], Resources(statement));
         }
+    }
+
+    [Fact]
+    public void The_api_deletes_only_for_the_erasure_and_only_on_the_base_table()
+    {
+        var statements = Tf.Data("aws_iam_policy_document").Single(d => d.Name == "api").Body.Blocks("statement")
+            .Where(s => Actions(s).Any(a => a is "dynamodb:BatchWriteItem" or "dynamodb:DeleteItem")).ToList();
+        var erasure = Assert.Single(statements);
+        Assert.Equal("Erasure", erasure.Str("sid"));
+        Assert.Equal(["dynamodb:BatchWriteItem", "dynamodb:DeleteItem"], Actions(erasure).Order(StringComparer.Ordinal));
+        Assert.Equal(["${aws_dynamodb_table.main.arn}"], Resources(erasure));
+    }
+
+    [Fact]
+    public void The_api_gets_a_generated_erasure_hash_key()
+    {
+        var api = Tf.Resources("aws_lambda_function").Single(f => f.Name == "api").Body;
+        var variables = api.Blocks("environment").Single().GetProperty("variables");
+        Assert.Equal("${random_password.erasure_hash_key.result}", variables.Str("Erasure__HashKey"));
+        var key = Tf.Resources("random_password").Single(r => r.Name == "erasure_hash_key").Body;
+        Assert.True(key.GetProperty("length").GetInt32() >= Lifestyle.Infrastructure.Erasure.UserIdHasher.MinKeyLength);
     }
 
     [Fact]

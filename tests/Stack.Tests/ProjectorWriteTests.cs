@@ -53,7 +53,7 @@ public sealed class ProjectorWriteTests(StackFixture stack)
         var keys = new ReadModelKeys($"t{Guid.NewGuid():N}"[..12]);
         var clock = new ManualClock(events[1].RecordedAt.AddMilliseconds(100));
         var projector = new GoalProjector(stack.Dynamo.Client, Options.Create(stack.Dynamo.Options),
-            stack.Services.GetRequiredService<ReadModelWriter>(), clock);
+            stack.Services.GetRequiredService<ReadModelWriter>(), stack.Services.GetRequiredService<ErasureGuard>(), clock);
         GoalChange Change(long head) => new(user, goalId, 0, head, [.. events.Where(e => e.Version <= head)]);
 
         var fresh = await projector.ProjectAsync(user, goalId, keys, CancellationToken.None, Change(2));

@@ -78,7 +78,7 @@ public sealed class RedisRepairMarkTests(StackFixture stack)
         {
             TableName = stack.Settings["DynamoDb:TableName"],
             ConsistentRead = true,
-            Key = new() { [Keys.PK] = new(CacheRepairMarks.Partition(user)), [Keys.SK] = new($"v1#{user}#{goalId}") },
+            Key = new() { [Keys.PK] = new(CacheRepairMarks.Partition(user)), [Keys.SK] = new($"{user}#v1#{goalId}") },
         });
         return item.Item is { Count: > 0 } i ? long.Parse(i["version"].N, System.Globalization.CultureInfo.InvariantCulture) : null;
     }

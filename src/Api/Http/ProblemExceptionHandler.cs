@@ -1,6 +1,7 @@
 using FluentValidation;
 using Lifestyle.Commands.Common;
 using Lifestyle.Domain.Goals;
+using Lifestyle.Queries.Users.GetErasure;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -42,6 +43,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         GoalRuleException r => FromRule(r),
         VersionMismatchException v => Problems.Create(412, "version-mismatch", "Version mismatch.", v.Message),
         IdempotencyKeyReusedException i => Problems.Create(422, "idempotency-key-reused", "Idempotency key reused.", i.Message),
+        UserErasedException u => Problems.Create(409, "user-erased", "Account being erased.", u.Message),
+        ErasureNotFoundException n => Problems.Create(404, "erasure-not-found", "Erasure not found.", n.Message),
         ConcurrencyExhaustedException c => Problems.Create(503, "service-unavailable", "Too much contention.", c.Message),
         DependencyTimeoutException d => Problems.Create(503, "service-unavailable", "Service unavailable.", d.Message),
         TimeoutException => Problems.Create(503, "service-unavailable", "Service unavailable.", "A dependency did not answer in time."),

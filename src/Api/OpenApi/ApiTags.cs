@@ -10,6 +10,7 @@ public static class ApiTags
     public const string Export = "Export";
     public const string Templates = "Templates";
     public const string Health = "Health";
+    public const string Account = "Account";
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
@@ -19,6 +20,7 @@ public static class ApiTags
         [Dashboard] = "Every active goal with a summary.",
         [Export] = "All of the user's goals and activities, as JSON or CSV.",
         [Templates] = "The goal templates a goal can be created from (no token needed).",
+        [Account] = "Erase the account and everything of the user, and follow the erasure.",
         [Health] = "Liveness and readiness of the process (no token needed).",
     };
 }

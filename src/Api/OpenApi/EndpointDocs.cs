@@ -22,7 +22,7 @@ public static class EndpointDocs
     public static readonly string[] CommandCodes =
     [
         "validation-failed", "goal-not-found", "goal-archived", "goal-already-completed", "goal-paused",
-        "version-mismatch", "payload-too-large", "idempotency-key-reused", "service-unavailable",
+        "version-mismatch", "payload-too-large", "idempotency-key-reused", "service-unavailable", "user-erased",
     ];
 
     public static RouteHandlerBuilder Describe(this RouteHandlerBuilder builder, string operationId, string tag, string summary) =>

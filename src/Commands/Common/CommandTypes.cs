@@ -33,3 +33,7 @@ public sealed class IdempotencyKeyReusedException(string key)
 /// <summary>Every re-read-and-retry lost its race; the client may retry.</summary>
 public sealed class ConcurrencyExhaustedException(string goalId, int attempts)
     : Exception($"Goal {goalId}: gave up after {attempts} concurrent attempts.");
+
+/// <summary>The user's erasure is under way: no command of theirs applies until it is done.</summary>
+public sealed class UserErasedException(string erasureId)
+    : Exception($"This account is being erased ({erasureId}); commands are refused until the erasure is done.");

@@ -123,8 +123,14 @@ public sealed class GoalCommandExecutor(
 
     private async Task<GoalState> LoadAsync(CommandMetadata meta, string goalId, CancellationToken ct)
     {
-        var state = (GoalIds.IsWellFormed(goalId) ? await store.LoadAsync(meta.UserId, goalId, ct) : null)
-            ?? throw new GoalRuleException(GoalErrorCode.GoalNotFound, $"Goal {goalId} was not found.");
+        var state = GoalIds.IsWellFormed(goalId) ? await store.LoadAsync(meta.UserId, goalId, ct) : null;
+        if (state is null)
+        {
+            // The erasure may have deleted this head already: while it runs the answer is still user-erased.
+            await store.ThrowIfErasingAsync(meta.UserId, ct);
+            throw new GoalRuleException(GoalErrorCode.GoalNotFound, $"Goal {goalId} was not found.");
+        }
+
         heads.Remember(state);
         if (meta.ExpectedVersion is { } expected && state.Version != expected)
         {

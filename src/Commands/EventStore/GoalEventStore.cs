@@ -2,7 +2,9 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Lifestyle.Domain.Events;
 using Lifestyle.Domain.Goals;
+using Lifestyle.Commands.Common;
 using Lifestyle.Infrastructure.Dynamo;
+using Lifestyle.Infrastructure.Erasure;
 using Lifestyle.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
@@ -16,14 +18,28 @@ public sealed class GoalEventStore(IAmazonDynamoDB db, IOptions<DynamoOptions> o
     public async Task<GoalState?> LoadAsync(string userId, string goalId, CancellationToken ct)
     {
         var item = await GetAsync(Keys.User(userId), Keys.Goal(goalId), ct);
-        return item is null ? null : GoalHeadItems.FromItem(item);
+        return item is null ? null : GoalHeadItems.FromItem(RefuseErasing(item));
     }
 
     public async Task<int> OpenGoalsAsync(string userId, CancellationToken ct)
     {
         var item = await GetAsync(Keys.User(userId), Keys.Profile, ct);
-        return item is not null && item.TryGetValue(ProfileItems.OpenGoals, out var n) ? int.Parse(n.N, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        return item is not null && RefuseErasing(item).TryGetValue(ProfileItems.OpenGoals, out var n)
+            ? int.Parse(n.N, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
     }
+
+    /// <summary>Throws <see cref="UserErasedException"/> when the user's erasure is under way (PROFILE is marked).</summary>
+    public async Task ThrowIfErasingAsync(string userId, CancellationToken ct)
+    {
+        if (await GetAsync(Keys.User(userId), Keys.Profile, ct) is { } profile)
+        {
+            RefuseErasing(profile);
+        }
+    }
+
+    private static Dictionary<string, AttributeValue> RefuseErasing(Dictionary<string, AttributeValue> item) =>
+        item.TryGetValue(ErasureItems.Marker, out var erasure) ? throw new UserErasedException(erasure.S) : item;
 
     /// <summary>The logged activity with this id, unless it does not exist or was removed since.</summary>
     public async Task<FoundActivity?> FindActivityAsync(string userId, string goalId, string activityId, CancellationToken ct)

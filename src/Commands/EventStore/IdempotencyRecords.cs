@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Lifestyle.Commands.Common;
 using Lifestyle.Infrastructure.Dynamo;
+using Lifestyle.Infrastructure.Erasure;
 using Lifestyle.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
@@ -64,7 +65,7 @@ public sealed class IdempotencyRecords(IAmazonDynamoDB db, IOptions<DynamoOption
         {
             await db.TransactWriteItemsAsync(new TransactWriteItemsRequest
             {
-                TransactItems = [Put(options.Value.TableName, userId, idem, result, now)],
+                TransactItems = [Put(options.Value.TableName, userId, idem, result, now), GoalIsLive(userId, result.Body.GoalId)],
             }, ct);
             return true;
         }
@@ -73,6 +74,17 @@ public sealed class IdempotencyRecords(IAmazonDynamoDB db, IOptions<DynamoOption
             return false;
         }
     }
+
+    /// <summary>No record lands in the partition of a user being erased (or for a goal that is gone).</summary>
+    private TransactWriteItem GoalIsLive(string userId, string goalId) => new()
+    {
+        ConditionCheck = new ConditionCheck
+        {
+            TableName = options.Value.TableName,
+            Key = new() { [Keys.PK] = new(Keys.User(userId)), [Keys.SK] = new(Keys.Goal(goalId)) },
+            ConditionExpression = $"attribute_exists(SK) AND attribute_not_exists({ErasureItems.Marker})",
+        },
+    };
 
     private bool Expired(Dictionary<string, AttributeValue> item) =>
         item.TryGetValue(Keys.Ttl, out var ttl)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using Lifestyle.Domain.Goals;
+using Lifestyle.Infrastructure.Erasure;
 using Lifestyle.Infrastructure.Storage;
 
 namespace Lifestyle.Commands.EventStore;
@@ -27,7 +28,8 @@ public static class ProfileItems
         if (delta > 0)
         {
             // The quota holds under races: a second create that read a stale count fails here.
-            update.ConditionExpression = "attribute_not_exists(openGoals) OR openGoals <= :max";
+            // ... and no goal is created while the user is being erased.
+            update.ConditionExpression = $"(attribute_not_exists(openGoals) OR openGoals <= :max) AND attribute_not_exists({ErasureItems.Marker})";
             update.ExpressionAttributeValues[":max"] = new()
             {
                 N = (GoalLimits.MaxOpenGoals - delta).ToString(CultureInfo.InvariantCulture),

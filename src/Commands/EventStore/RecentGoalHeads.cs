@@ -21,4 +21,6 @@ public sealed class RecentGoalHeads
     public void Remember(GoalState state) => heads.Set((state.UserId, state.GoalId), state);
 
     public void Forget(string userId, string goalId) => heads.Remove((userId, goalId));
+
+    public void ForgetUser(string userId) => heads.RemoveWhere(k => k.UserId == userId);
 }

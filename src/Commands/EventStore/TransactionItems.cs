@@ -1,5 +1,6 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
+using Lifestyle.Infrastructure.Erasure;
 using Lifestyle.Infrastructure.Storage;
 
 namespace Lifestyle.Commands.EventStore;
@@ -22,7 +23,8 @@ public sealed class TransactionItems
         }
         else
         {
-            head.ConditionExpression = "version = :expected";
+            // A head marked for erasure refuses every append (the marker is set by the erasure only).
+            head.ConditionExpression = $"version = :expected AND attribute_not_exists({ErasureItems.Marker})";
             head.ExpressionAttributeValues = new()
             {
                 [":expected"] = new() { N = a.Before.Version.ToString(CultureInfo.InvariantCulture) },

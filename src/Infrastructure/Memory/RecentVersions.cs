@@ -69,6 +69,23 @@ public sealed class RecentVersions<TKey, TValue>(int capacity, Func<TValue, long
         }
     }
 
+    /// <summary>Forgets every key that matches (e.g. all of one user's).</summary>
+    public void RemoveWhere(Func<TKey, bool> match)
+    {
+        lock (gate)
+        {
+            foreach (var key in young.Keys.Where(match).ToList())
+            {
+                young.Remove(key);
+            }
+
+            foreach (var key in old.Keys.Where(match).ToList())
+            {
+                old.Remove(key);
+            }
+        }
+    }
+
     private void Add(TKey key, TValue value)
     {
         young[key] = value;

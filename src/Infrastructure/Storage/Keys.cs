@@ -20,13 +20,6 @@ public static class Keys
 
     public const string Profile = "PROFILE";
 
-    /// <summary>The projector's own items: stream checkpoints and failing or parked goals.</summary>
-    public const string ProjectorPartition = "SYSTEM#PROJECTOR";
-
-    public const string FailurePrefix = "FAILURE#";
-
-    public static string ProjectionFailure(string userId, string goalId) => $"{FailurePrefix}{userId}#{goalId}";
-
     public static string User(string userId) => $"USER#{userId}";
 
     public static string Goal(string goalId) => $"GOAL#{goalId}";

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using Lifestyle.Domain.Events;
+using Lifestyle.Infrastructure.Erasure;
 using Lifestyle.Infrastructure.Storage;
 using Lifestyle.Projections.Stream;
 
@@ -32,7 +33,7 @@ public static class BatchChanges
             }
 
             var userId = pk["USER#".Length..];
-            if (sk.StartsWith(Keys.GoalPrefix, StringComparison.Ordinal))
+            if (sk.StartsWith(Keys.GoalPrefix, StringComparison.Ordinal) && !IsErasureMark(r))
             {
                 var key = (userId, sk[Keys.GoalPrefix.Length..]);
                 var version = HeadVersion(r);
@@ -51,6 +52,16 @@ public static class BatchChanges
                 events.TryGetValue(h.Key, out var list) ? [.. list.OrderBy(e => e.Version)] : []))
             .ToList();
     }
+
+    /// <summary>The goals whose heads the batch shows marked for erasure (those records project nothing).</summary>
+    public static IEnumerable<(string UserId, string GoalId)> ErasedGoals(IReadOnlyList<ChangeRecord> records) =>
+        records.Where(r => r.EventName != "REMOVE" && IsErasureMark(r)
+                && r.PartitionKey is { } pk && pk.StartsWith("USER#", StringComparison.Ordinal)
+                && r.SortKey is { } sk && sk.StartsWith(Keys.GoalPrefix, StringComparison.Ordinal))
+            .Select(r => (r.PartitionKey!["USER#".Length..], r.SortKey![Keys.GoalPrefix.Length..]))
+            .Distinct();
+
+    private static bool IsErasureMark(ChangeRecord r) => r.NewImage is { } image && image.ContainsKey(ErasureItems.Marker);
 
     /// <summary>The head's version, or 0 when the record has no usable image (then the pass queries the table).</summary>
     private static long HeadVersion(ChangeRecord r) =>

@@ -13,13 +13,13 @@ public sealed record CacheRepairMark(string ReadModelVersion, string UserId, str
 /// <summary>
 /// Goals whose Redis copy failed, kept in the table so a restart of the projector does not lose the
 /// repair: PK <c>SYSTEM#CACHE-REPAIR#{shard}</c> (the user's shard, so a user's marks sit in one
-/// partition), SK <c>{readModelVersion}#{userId}#{goalId}</c>, the read model's version when marked.
+/// partition), SK <c>{userId}#{readModelVersion}#{goalId}</c>, the read model's version when marked.
 /// </summary>
 public sealed class CacheRepairMarks(IAmazonDynamoDB db, IOptions<DynamoOptions> options)
 {
-    public const string PartitionPrefix = "SYSTEM#CACHE-REPAIR#";
+    public const string PartitionPrefix = SystemKeys.CacheRepairPrefix;
 
-    public static string Partition(string userId) => PartitionPrefix + Keys.Shard(userId).ToString("D2", CultureInfo.InvariantCulture);
+    public static string Partition(string userId) => SystemKeys.CacheRepair(userId);
 
     public async Task MarkAsync(CacheRepairMark mark, CancellationToken ct)
     {
@@ -92,5 +92,5 @@ public sealed class CacheRepairMarks(IAmazonDynamoDB db, IOptions<DynamoOptions>
     }
 
     private static Dictionary<string, AttributeValue> Key(string readModelVersion, string userId, string goalId) =>
-        new() { [Keys.PK] = new(Partition(userId)), [Keys.SK] = new($"{readModelVersion}#{userId}#{goalId}") };
+        new() { [Keys.PK] = new(Partition(userId)), [Keys.SK] = new(SystemKeys.CacheRepairSort(userId, readModelVersion, goalId)) };
 }

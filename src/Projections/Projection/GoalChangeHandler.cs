@@ -12,6 +12,7 @@ namespace Lifestyle.Projections.Projection;
 /// </summary>
 public sealed class GoalChangeHandler(
     GoalProjector projector,
+    ErasureGuard erasures,
     CacheWriter cache,
     ProjectionFailures failures,
     ReadModelVersions versions,
@@ -30,6 +31,12 @@ public sealed class GoalChangeHandler(
         metrics.CountRecords(records.Count);
         await versions.RefreshIfDueAsync(ct);
         await cache.RepairAsync(ct);
+        foreach (var (userId, goalId) in BatchChanges.ErasedGoals(records))
+        {
+            erasures.Saw(userId, goalId);
+            projector.Forget(userId, goalId);
+        }
+
         var goals = BatchChanges.Of(records);
 
         // The batch's goals are independent (disjoint items, each goal once per batch), so they are
@@ -94,6 +101,13 @@ public sealed class GoalChangeHandler(
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
+            // An erasure deleting the goal's events under the pass fails it: that is no failure to keep (it would name the user).
+            if (await erasures.GoneAsync(userId, goalId, ct))
+            {
+                failing.TryRemove((userId, goalId), out _);
+                return true;
+            }
+
             failing.TryAdd((userId, goalId), 0);
             var parked = await failures.RecordAsync(userId, goalId, e, ct);
             metrics.CountFailure(parked);

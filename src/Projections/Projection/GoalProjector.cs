@@ -24,7 +24,7 @@ public sealed record ProjectionResult(
 /// starts from it instead of reading the progress item, and folds the events the stream batch carries instead of querying them when they
 /// cover every version up to the batch's head. A stale state only re-folds events; the writes stay gated.
 /// </summary>
-public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> options, ReadModelWriter writer, TimeProvider time)
+public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> options, ReadModelWriter writer, ErasureGuard guard, TimeProvider time)
 {
     /// <summary>
     /// Goal folds kept between passes, over all maintained read-model versions. A fold holds a goal's daily
@@ -63,9 +63,17 @@ public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> op
         }
     }
 
+    /// <summary>Drops the goal's kept folds (being erased: nothing of it may be written from memory).</summary>
+    public void Forget(string userId, string goalId) => states.RemoveWhere(k => k.Item2 == userId && k.Item3 == goalId);
+
     private async Task<ProjectionResult?> PassAsync(
         string userId, string goalId, ReadModelKeys keys, GoalChange? change, (string, string, string) key, CancellationToken ct)
     {
+        if (guard.Known(userId, goalId))
+        {
+            return null;
+        }
+
         // The kept state serves only the forward path (the batch brings a newer head); a redelivery reads
         // the table as before, so it still rebuilds read models that went missing.
         if (change is not null && states.TryGet(key, out var ahead) && ahead.Version > change.HeadVersion)
@@ -91,7 +99,12 @@ public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> op
         }
 
         var after = events.Aggregate(before, GoalProjection.Evolve)!;
-        await WriteAsync(before, after, events, keys, ct);
+        if (!await WriteAsync(before, after, events, keys, ct))
+        {
+            states.Remove(key);
+            return null;
+        }
+
         return new ProjectionResult(before, after, events, kept, carried is not null);
     }
 
@@ -114,7 +127,8 @@ public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> op
     public async Task<GoalProjection?> LoadAsync(string userId, string goalId, ReadModelKeys keys, CancellationToken ct) =>
         await db.GetItemOrNullAsync(table, Keys.User(userId), keys.Progress(goalId), ct) is { } item ? ReadModelItems.ReadState(item) : null;
 
-    private async Task WriteAsync(
+    /// <summary>Writes the pass; false when the user turned out to be erased (what was written is deleted again).</summary>
+    private async Task<bool> WriteAsync(
         GoalProjection? before, GoalProjection after, IReadOnlyList<EventEnvelope> applied, ReadModelKeys keys, CancellationToken ct)
     {
         var touched = TouchedPeriods.Of(before, after, applied);
@@ -124,7 +138,26 @@ public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> op
         }
 
         var streak = before is null || !ReadModelItems.StreakUnchanged(before, after);
-        await writer.PutAllAsync(ReadModelItems.Dependents(after, touched.PutDays, touched.Weeks, keys, streak), ReadModelItems.Progress(after, keys),
-            after.Version, rebuild: false, ct);
+        var dependents = ReadModelItems.Dependents(after, touched.PutDays, touched.Weeks, keys, streak);
+        var progress = ReadModelItems.Progress(after, keys);
+        var outcome = await writer.PutAllAsync(dependents, progress, after.Version, rebuild: false, ct, lastMustExist: before is not null);
+        if (before is not null && !outcome.LastMissing)
+        {
+            return true;
+        }
+
+        // A first pass, or the progress item vanished under a later one: an erasure may have run meanwhile.
+        if (await guard.GoneAsync(after.UserId, after.GoalId, ct))
+        {
+            await guard.UndoAsync([.. dependents, progress], ct);
+            return false;
+        }
+
+        if (outcome.LastMissing)
+        {
+            await writer.PutAsync(progress, after.Version, rebuild: false, ct);
+        }
+
+        return true;
     }
 }

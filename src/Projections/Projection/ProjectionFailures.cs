@@ -14,10 +14,10 @@ namespace Lifestyle.Projections.Projection;
 /// </summary>
 public sealed class ProjectionFailures(IAmazonDynamoDB db, IOptions<DynamoOptions> options, TimeProvider time)
 {
-    public const string Partition = Keys.ProjectorPartition;
+    public const string Partition = SystemKeys.Projector;
     public const int MaxAttempts = 3;
 
-    public static string Sort(string userId, string goalId) => Keys.ProjectionFailure(userId, goalId);
+    public static string Sort(string userId, string goalId) => SystemKeys.Failure(userId, goalId);
 
     /// <summary>Counts a failure; true when the goal is (now) parked.</summary>
     public async Task<bool> RecordAsync(string userId, string goalId, Exception error, CancellationToken ct)
@@ -71,7 +71,7 @@ public sealed class ProjectionFailures(IAmazonDynamoDB db, IOptions<DynamoOption
             TableName = options.Value.TableName,
             ConsistentRead = true,
             KeyConditionExpression = "PK = :pk AND begins_with(SK, :f)",
-            ExpressionAttributeValues = new() { [":pk"] = new(Partition), [":f"] = new(Keys.FailurePrefix) },
+            ExpressionAttributeValues = new() { [":pk"] = new(Partition), [":f"] = new(SystemKeys.AnyFailure) },
         };
         var items = new List<Dictionary<string, AttributeValue>>();
         do

@@ -15,6 +15,7 @@ public static class ProjectionServices
         services.AddLifestyleStorage(configuration);
         services.AddLifestyleCache(configuration);
         services.AddSingleton<ReadModelWriter>();
+        services.AddSingleton<ErasureGuard>();
         services.AddSingleton<GoalProjector>();
         services.AddSingleton<CacheWriter>();
         services.AddSingleton<CacheRepairMarks>();

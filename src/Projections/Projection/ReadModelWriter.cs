@@ -13,10 +13,14 @@ namespace Lifestyle.Projections.Projection;
 /// </summary>
 public sealed class ReadModelWriter(IAmazonDynamoDB db, IOptions<DynamoOptions> options)
 {
-    /// <summary>Puts the items (at most 8 at a time), then <paramref name="last"/>; true for each item written.</summary>
-    public async Task<int> PutAllAsync(
+    /// <summary>
+    /// Puts the items (at most 8 at a time), then <paramref name="last"/>; counts the items written. With
+    /// <paramref name="lastMustExist"/> the last put also requires its item to be there already and
+    /// <see cref="PutOutcome.LastMissing"/> tells when it was not (someone deleted it: nothing is written then).
+    /// </summary>
+    public async Task<PutOutcome> PutAllAsync(
         IReadOnlyList<Dictionary<string, AttributeValue>> items, Dictionary<string, AttributeValue> last, long version,
-        bool rebuild, CancellationToken ct)
+        bool rebuild, CancellationToken ct, bool lastMustExist = false)
     {
         using var gate = new SemaphoreSlim(8);
         var written = await Task.WhenAll(items.Select(async item =>
@@ -33,7 +37,28 @@ public sealed class ReadModelWriter(IAmazonDynamoDB db, IOptions<DynamoOptions> 
         }));
 
         // The progress item last: it records the applied version, so a crash before it redoes the pass.
-        return written.Count(w => w) + (await PutAsync(last, version, rebuild, ct) ? 1 : 0);
+        var count = written.Count(w => w);
+        if (!lastMustExist)
+        {
+            return new PutOutcome(count + (await PutAsync(last, version, rebuild, ct) ? 1 : 0), false);
+        }
+
+        try
+        {
+            await db.PutItemAsync(new PutItemRequest
+            {
+                TableName = options.Value.TableName,
+                Item = last,
+                ConditionExpression = "attribute_exists(version) AND version < :v",
+                ExpressionAttributeValues = new() { [":v"] = Number(version) },
+                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+            }, ct);
+            return new PutOutcome(count + 1, false);
+        }
+        catch (ConditionalCheckFailedException e)
+        {
+            return new PutOutcome(count, e.Item is not { Count: > 0 });
+        }
     }
 
     /// <summary>Removes a read-model item (a day whose activities were all removed) unless a newer pass rewrote it.</summary>
@@ -46,7 +71,7 @@ public sealed class ReadModelWriter(IAmazonDynamoDB db, IOptions<DynamoOptions> 
                 TableName = options.Value.TableName,
                 Key = new() { [Keys.PK] = new(Keys.User(userId)), [Keys.SK] = new(sortKey) },
                 ConditionExpression = "attribute_not_exists(version) OR version < :v",
-                ExpressionAttributeValues = new() { [":v"] = new() { N = version.ToString(CultureInfo.InvariantCulture) } },
+                ExpressionAttributeValues = new() { [":v"] = Number(version) },
             }, ct);
         }
         catch (ConditionalCheckFailedException)
@@ -63,7 +88,7 @@ public sealed class ReadModelWriter(IAmazonDynamoDB db, IOptions<DynamoOptions> 
                 TableName = options.Value.TableName,
                 Item = item,
                 ConditionExpression = rebuild ? "attribute_not_exists(version) OR version <= :v" : "attribute_not_exists(version) OR version < :v",
-                ExpressionAttributeValues = new() { [":v"] = new() { N = version.ToString(CultureInfo.InvariantCulture) } },
+                ExpressionAttributeValues = new() { [":v"] = Number(version) },
             }, ct);
             return true;
         }
@@ -73,4 +98,9 @@ public sealed class ReadModelWriter(IAmazonDynamoDB db, IOptions<DynamoOptions> 
             return false;
         }
     }
+
+    private static AttributeValue Number(long n) => new() { N = n.ToString(CultureInfo.InvariantCulture) };
 }
+
+/// <summary>How many items a pass wrote, and whether its last (progress) item had vanished.</summary>
+public sealed record PutOutcome(int Written, bool LastMissing);

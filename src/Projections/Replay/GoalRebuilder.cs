@@ -49,7 +49,7 @@ public sealed class GoalRebuilder(IAmazonDynamoDB db, IOptions<DynamoOptions> op
         }
 
         var progress = items[^1];
-        var written = await writer.PutAllAsync(items.Take(items.Count - 1).ToList(), progress, p.Version, rebuild: true, ct);
+        var written = (await writer.PutAllAsync(items.Take(items.Count - 1).ToList(), progress, p.Version, rebuild: true, ct)).Written;
         await cache.WriteAsync(p, keys, replaceSameVersion: true, ct);
         return new RebuildResult(events.Count, written, stray.Count);
     }

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Lifestyle.Infrastructure.Dynamo;
+using Lifestyle.Infrastructure.Erasure;
 using Lifestyle.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,11 @@ public sealed record ScanPage(IReadOnlyList<GoalRef> Goals, Dictionary<string, A
 /// <summary>Finds the goals a replay covers, by their head items: one goal, one user's, or all (scan segments).</summary>
 public sealed class GoalWalker(IAmazonDynamoDB db, IOptions<DynamoOptions> options)
 {
+    /// <summary>A head marked for erasure is not replayed: its read models are being deleted.</summary>
+    private const string NotErasing = "attribute_not_exists(#m)";
+
+    private static readonly Dictionary<string, string> Marker = new() { ["#m"] = ErasureItems.Marker };
+
     private readonly string table = options.Value.TableName;
 
     public async Task<List<GoalRef>> UserGoalsAsync(string userId, CancellationToken ct)
@@ -25,7 +31,9 @@ public sealed class GoalWalker(IAmazonDynamoDB db, IOptions<DynamoOptions> optio
         {
             TableName = table,
             KeyConditionExpression = "PK = :pk AND begins_with(SK, :goal)",
+            FilterExpression = NotErasing,
             ProjectionExpression = "PK, SK",
+            ExpressionAttributeNames = Marker,
             ExpressionAttributeValues = new() { [":pk"] = new(Keys.User(userId)), [":goal"] = new(Keys.GoalPrefix) },
         };
         var goals = new List<GoalRef>();
@@ -76,8 +84,9 @@ public sealed class GoalWalker(IAmazonDynamoDB db, IOptions<DynamoOptions> optio
             Segment = segment,
             TotalSegments = segments,
             ExclusiveStartKey = startKey is { Count: > 0 } ? startKey : null,
-            FilterExpression = "begins_with(SK, :goal)",
+            FilterExpression = "begins_with(SK, :goal) AND " + NotErasing,
             ProjectionExpression = "PK, SK",
+            ExpressionAttributeNames = Marker,
             ExpressionAttributeValues = new() { [":goal"] = new(Keys.GoalPrefix) },
             Limit = 200,
         }, ct);

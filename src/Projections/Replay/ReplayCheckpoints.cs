@@ -14,7 +14,7 @@ public sealed record SegmentCheckpoint(Dictionary<string, AttributeValue>? LastK
 /// <summary>Where an <c>--all</c> replay got to: PK <c>SYSTEM#REPLAY</c>, one item per segment plus the latest run.</summary>
 public sealed class ReplayCheckpoints(IAmazonDynamoDB db, IOptions<DynamoOptions> options)
 {
-    public const string Partition = "SYSTEM#REPLAY";
+    public const string Partition = SystemKeys.Replay;
     private readonly string table = options.Value.TableName;
 
     public async Task<ReplayRun?> LatestAsync(CancellationToken ct)

@@ -1,3 +1,5 @@
+using Lifestyle.Infrastructure.Storage;
+
 namespace Lifestyle.Projections.Stream;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Lifestyle.Projections.Stream;
 /// </summary>
 public static class StreamCheckpointKeys
 {
-    public const string Partition = Lifestyle.Infrastructure.Storage.Keys.ProjectorPartition;
+    public const string Partition = SystemKeys.Projector;
     public const string SortPrefix = "CHECKPOINT#";
 
     public const string StreamArn = "streamArn";

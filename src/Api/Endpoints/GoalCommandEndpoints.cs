@@ -20,7 +20,7 @@ public static class GoalCommandEndpoints
             var result = await mediator.Send(new CreateGoalCommand(meta, r.Title, r.Pattern, r.Target, r.Unit,
                 r.TimesPerWeek, r.Milestones, r.StartDate, r.EndDate, r.Timezone, r.TemplateId), ctx.RequestAborted);
             return CommandHttp.ToResult(ctx, result, $"/v1/goals/{result.Body.GoalId}");
-        }).Produces<CommandResponse>(201);
+        }).Produces<CommandResponse>(201).Command<CreateGoalCommand>();
 
         v1.MapPatch("/goals/{goalId}", async (string goalId, HttpContext ctx, IMediator mediator) =>
         {
@@ -29,7 +29,7 @@ public static class GoalCommandEndpoints
             var result = await mediator.Send(new UpdateGoalCommand(meta, goalId, r.Title, r.Target, r.Unit,
                 r.TimesPerWeek, r.Milestones, r.EndDate), ctx.RequestAborted);
             return CommandHttp.ToResult(ctx, result);
-        }).Produces<CommandResponse>();
+        }).Produces<CommandResponse>().Command<UpdateGoalCommand>();
 
         foreach (var transition in Enum.GetValues<GoalTransition>())
         {
@@ -39,7 +39,7 @@ public static class GoalCommandEndpoints
                     var (_, meta) = await ReadAsync(ctx);
                     var result = await mediator.Send(new ChangeGoalStatusCommand(meta, goalId, transition), ctx.RequestAborted);
                     return CommandHttp.ToResult(ctx, result);
-                }).Produces<CommandResponse>();
+                }).Produces<CommandResponse>().Command<ChangeGoalStatusCommand>();
         }
 
         v1.MapPost("/goals/{goalId}/activities", async (string goalId, HttpContext ctx, IMediator mediator) =>
@@ -48,7 +48,7 @@ public static class GoalCommandEndpoints
             var r = RequestBody.Parse<LogActivityRequest>(ctx, body);
             var result = await mediator.Send(new LogActivityCommand(meta, goalId, r.Value, r.OccurredAt, r.Note), ctx.RequestAborted);
             return CommandHttp.ToResult(ctx, result);
-        }).Produces<CommandResponse>(201);
+        }).Produces<CommandResponse>(201).Command<LogActivityCommand>();
 
         v1.MapDelete("/goals/{goalId}/activities/{activityId}",
             async (string goalId, string activityId, HttpContext ctx, IMediator mediator) =>
@@ -56,7 +56,7 @@ public static class GoalCommandEndpoints
                 var (_, meta) = await ReadAsync(ctx);
                 var result = await mediator.Send(new RemoveActivityCommand(meta, goalId, activityId), ctx.RequestAborted);
                 return CommandHttp.ToResult(ctx, result);
-            }).Produces<CommandResponse>();
+            }).Produces<CommandResponse>().Command<RemoveActivityCommand>();
 
         return v1;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Lifestyle.Api.Auth;
+using Lifestyle.Infrastructure.Telemetry;
 using Lifestyle.Projections.Projection;
 using Lifestyle.Projections.Stream;
 using Lifestyle.TestSupport;
@@ -92,6 +93,7 @@ public sealed class StackFixture : IAsyncLifetime
         builder.Services.AddLogging();
         builder.Services.AddLifestyleProjections(builder.Configuration);
         builder.Services.AddLocalStreamConsumer(builder.Configuration);
+        builder.Services.AddLifestyleTelemetry(builder.Configuration, "lifestyle-projector");
         return builder.Build();
     }
 

@@ -9,6 +9,9 @@ using Lifestyle.Commands.Users.Erasure;
 using Lifestyle.Infrastructure;
 using Lifestyle.Infrastructure.Dynamo;
 using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Infrastructure.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Lifestyle.Queries;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +37,9 @@ public static class ApiHost
         builder.Services.AddLifestyleQueries(builder.Configuration);
         builder.Services.AddLifestyleAuth(builder.Configuration);
         builder.Services.AddHostedService<TableBootstrapService>();
+        builder.Services.AddLifestyleTelemetry(builder.Configuration, "lifestyle-api")?
+            .WithTracing(t => t.AddAspNetCoreInstrumentation())
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation());
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -43,6 +49,7 @@ public static class ApiHost
         app.UseDashboard();
         app.UseCors();
         app.UseRouting();
+        app.UseMiddleware<CommandMetrics>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -26,7 +26,8 @@ public static class GoalCommandEndpoints
             .WithParameters(ApiParameters.IdempotencyKey)
             .Produces<CommandResponse>(201).WithResponseHeaders(201, [ApiResponseHeaders.Location, .. ApiResponseHeaders.Command])
             .WithProblems("validation-failed", "unsupported-media-type", "payload-too-large", "goal-quota-exceeded",
-                "idempotency-key-reused", "service-unavailable");
+                "idempotency-key-reused", "service-unavailable")
+            .CountedAs<CreateGoalCommand>();
 
         v1.MapPatch("/goals/{goalId}", async (string goalId, HttpContext ctx, IMediator mediator) =>
         {
@@ -37,7 +38,8 @@ public static class GoalCommandEndpoints
             return CommandHttp.ToResult(ctx, result);
         }).Describe("updateGoal", ApiTags.Goals, "Change a goal's definition (never its pattern)")
             .WithBody<UpdateGoalRequest>("""{"title":"Drink more water"}""")
-            .Command(200).WithProblems([.. EndpointDocs.CommandCodes, "unsupported-media-type"]);
+            .Command(200).WithProblems([.. EndpointDocs.CommandCodes, "unsupported-media-type"])
+            .CountedAs<UpdateGoalCommand>();
 
         foreach (var transition in Enum.GetValues<GoalTransition>())
         {
@@ -48,7 +50,8 @@ public static class GoalCommandEndpoints
                     var result = await mediator.Send(new ChangeGoalStatusCommand(meta, goalId, transition), ctx.RequestAborted);
                     return CommandHttp.ToResult(ctx, result);
                 }).Describe($"{transition.ToString().ToLowerInvariant()}Goal", ApiTags.Goals, $"{transition} a goal")
-                .Command(200).WithProblems(EndpointDocs.CommandCodes);
+                .Command(200).WithProblems(EndpointDocs.CommandCodes)
+            .CountedAs<ChangeGoalStatusCommand>();
         }
 
         v1.MapPost("/goals/{goalId}/activities", async (string goalId, HttpContext ctx, IMediator mediator) =>
@@ -59,7 +62,8 @@ public static class GoalCommandEndpoints
             return CommandHttp.ToResult(ctx, result);
         }).Describe("logActivity", ApiTags.Activities, "Log an activity against a goal")
             .WithBody<LogActivityRequest>("""{"value":1}""")
-            .Command(201).WithProblems([.. EndpointDocs.CommandCodes, "unsupported-media-type"]);
+            .Command(201).WithProblems([.. EndpointDocs.CommandCodes, "unsupported-media-type"])
+            .CountedAs<LogActivityCommand>();
 
         v1.MapDelete("/goals/{goalId}/activities/{activityId}",
             async (string goalId, string activityId, HttpContext ctx, IMediator mediator) =>
@@ -68,7 +72,8 @@ public static class GoalCommandEndpoints
                 var result = await mediator.Send(new RemoveActivityCommand(meta, goalId, activityId), ctx.RequestAborted);
                 return CommandHttp.ToResult(ctx, result);
             }).Describe("removeActivity", ApiTags.Activities, "Remove an activity (appends ActivityRemoved)")
-            .Command(200).WithProblems([.. EndpointDocs.CommandCodes, "activity-not-found"]);
+            .Command(200).WithProblems([.. EndpointDocs.CommandCodes, "activity-not-found"])
+            .CountedAs<RemoveActivityCommand>();
 
         return v1;
     }

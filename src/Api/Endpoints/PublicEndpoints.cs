@@ -53,7 +53,7 @@ public static class PublicEndpoints
     {
         try
         {
-            return await redis.CallAsync(db => db.PingAsync()) < TimeSpan.FromSeconds(1) ? "up" : "down";
+            return await redis.CallAsync("PING", db => db.PingAsync()) < TimeSpan.FromSeconds(1) ? "up" : "down";
         }
         catch (CacheUnavailableException)
         {

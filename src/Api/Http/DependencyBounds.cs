@@ -1,4 +1,5 @@
 using Lifestyle.Infrastructure.Cache;
+using Lifestyle.Infrastructure.Telemetry;
 
 namespace Lifestyle.Api.Http;
 
@@ -34,6 +35,8 @@ public sealed class DependencyBounds(RequestDelegate next, IConfiguration config
         }
         catch (OperationCanceledException e) when (!client.IsCancellationRequested && !context.Response.HasStarted)
         {
+            // Redis has its own 250 ms budget, so what runs out the deadline is the store.
+            LifestyleTelemetry.DependencyTimedOut("dynamodb");
             throw new DependencyTimeoutException(
                 timer.IsCancellationRequested
                     ? $"The request did not complete within {deadline.TotalSeconds:0.#} s."

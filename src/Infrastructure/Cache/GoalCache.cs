@@ -28,7 +28,7 @@ public sealed class GoalCache(RedisConnection redis)
     /// </summary>
     public async Task<bool> SetIfNewerAsync(Storage.ReadModelKeys keys, string userId, string goalId, CachedGoal goal, bool replaceSameVersion = false)
     {
-        var result = await redis.CallAsync(db => db.ScriptEvaluateAsync(
+        var result = await redis.CallAsync("EVAL", db => db.ScriptEvaluateAsync(
             SetIfNewer,
             [CacheKeys.Goal(keys, userId, goalId), CacheKeys.GoalIds(keys, userId)],
             [goal.Version, goal.Data, (long)redis.Options.GoalTtl.TotalSeconds, goalId, replaceSameVersion ? "1" : "0"]));
@@ -45,7 +45,7 @@ public sealed class GoalCache(RedisConnection redis)
 
         try
         {
-            var fields = await redis.CallAsync(db => db.HashGetAsync(CacheKeys.Goal(keys, userId, goalId), ["version", "data"]));
+            var fields = await redis.CallAsync("HMGET", db => db.HashGetAsync(CacheKeys.Goal(keys, userId, goalId), ["version", "data"]));
             return fields[0].IsNull || fields[1].IsNull
                 ? null
                 : new CachedGoal(long.Parse((string)fields[0]!, CultureInfo.InvariantCulture), (string)fields[1]!);

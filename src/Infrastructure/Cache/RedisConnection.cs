@@ -1,3 +1,4 @@
+using Lifestyle.Infrastructure.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -63,8 +64,9 @@ public sealed class RedisConnection : IDisposable
     /// Runs one cache call within its limit (<see cref="RedisOptions.TimeoutMs"/>, or what is left of the
     /// request's <see cref="RedisBudget"/>). Throws <see cref="CacheUnavailableException"/> when Redis is
     /// off, skipped, not connected, failing or too slow; a call that used its full limit starts the skip.
+    /// <paramref name="command"/> names its span (e.g. <c>HMGET</c>).
     /// </summary>
-    public async Task<T> CallAsync<T>(Func<IDatabase, Task<T>> call)
+    public async Task<T> CallAsync<T>(string command, Func<IDatabase, Task<T>> call)
     {
         var db = Database ?? throw new CacheUnavailableException("Redis is not connected or skipped.");
         var perCall = TimeSpan.FromMilliseconds(Options.TimeoutMs);
@@ -74,12 +76,19 @@ public sealed class RedisConnection : IDisposable
             throw new CacheUnavailableException("The request's Redis budget is spent.");
         }
 
+        using var span = RedisSpan.Start(command);
         try
         {
             return await call(db).WaitAsync(limit);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
+            LifestyleTelemetry.Failed(span, e);
+            if (e is TimeoutException or RedisTimeoutException)
+            {
+                LifestyleTelemetry.DependencyTimedOut("redis");
+            }
+
             if (limit == perCall || e is not TimeoutException)
             {
                 Failed(e);

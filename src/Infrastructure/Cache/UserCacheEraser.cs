@@ -23,7 +23,7 @@ public sealed class UserCacheEraser(RedisConnection redis)
         long deleted = 0;
         foreach (var chunk in keys.Chunk(KeysPerCall))
         {
-            deleted += await redis.CallAsync(db => db.KeyDeleteAsync(chunk));
+            deleted += await redis.CallAsync("DEL", db => db.KeyDeleteAsync(chunk));
         }
 
         return deleted;

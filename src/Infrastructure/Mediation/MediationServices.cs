@@ -7,8 +7,8 @@ namespace Lifestyle.Infrastructure.Mediation;
 public static class MediationServices
 {
     /// <summary>
-    /// MediatR 5 wired with ServiceFactory = IServiceProvider.GetService, plus the validation
-    /// behaviour; the only MediatR whose dependencies the package source serves (docs/adr/0003).
+    /// MediatR 5 wired with ServiceFactory = IServiceProvider.GetService, plus the tracing and (inside it) the
+    /// validation behaviour; the only MediatR whose dependencies the package source serves (docs/adr/0003).
     /// </summary>
     public static IServiceCollection AddMediatorCore(this IServiceCollection services)
     {
@@ -16,6 +16,7 @@ public static class MediationServices
         {
             services.AddTransient<ServiceFactory>(sp => t => sp.GetService(t)!);
             services.AddTransient<IMediator, Mediator>();
+            services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(TracingBehavior<,>));
             services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         }
 

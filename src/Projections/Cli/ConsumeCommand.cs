@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lifestyle.Infrastructure;
+using Lifestyle.Infrastructure.Telemetry;
 using Lifestyle.Projections.Projection;
 using Lifestyle.Projections.Stream;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public static class ConsumeCommand
             options.BatchSize = batchSize ?? options.BatchSize;
             options.PollInterval = pollMs is { } ms ? TimeSpan.FromMilliseconds(ms) : options.PollInterval;
         });
+        builder.Services.AddLifestyleTelemetry(builder.Configuration, "lifestyle-projector");
         using var host = builder.Build();
         await host.RunAsync(ct);
         return 0;

@@ -27,6 +27,7 @@ public static class ToolCli
         if (parse.Errors.Count == 0)
         {
             ToolConfiguration.Aws = parse.GetValue(ToolConfiguration.AwsOption);
+            ToolHost.Verb = parse.CommandResult.Command.Name;
             return await parse.InvokeAsync(configuration);
         }
 

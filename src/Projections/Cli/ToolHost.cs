@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Lifestyle.Infrastructure.Dynamo;
+using Lifestyle.Infrastructure.Telemetry;
 using Lifestyle.Projections.Projection;
 using Lifestyle.Projections.Replay;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,9 @@ namespace Lifestyle.Projections.Cli;
 /// </summary>
 public static class ToolHost
 {
+    /// <summary>The verb being run (set by <see cref="ToolCli"/>): it names the verb's span.</summary>
+    public static string Verb { get; set; } = "tool";
+
     public static IHost Build()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
@@ -27,6 +31,7 @@ public static class ToolHost
         builder.Services.AddSingleton<ReadModelVerifier>();
         builder.Services.AddSingleton<ReplayCheckpoints>();
         builder.Services.AddSingleton<ReplayRunner>();
+        builder.Services.AddLifestyleTelemetry(builder.Configuration, "lifestyle-tool");
         return builder.Build();
     }
 
@@ -45,6 +50,8 @@ public static class ToolHost
         }
 
         using var _ = host;
+        TelemetryServices.Start(host.Services); // the host is never started; disposing it flushes what was recorded
+        using var span = LifestyleTelemetry.Source.StartActivity("lifestyle " + Verb);
         var options = host.Services.GetRequiredService<IOptions<DynamoOptions>>().Value;
         var where = options.ServiceUrl ?? $"AWS {options.Region}";
         try

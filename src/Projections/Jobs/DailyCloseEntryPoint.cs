@@ -19,6 +19,7 @@ public sealed class DailyCloseEntryPoint
     private readonly DailyCloseJob job;
     private readonly TimeProvider time;
     private readonly ILogger logger;
+    private readonly Action? flush;
 
     /// <summary>What the Lambda runtime calls once per execution environment.</summary>
     public DailyCloseEntryPoint()
@@ -36,12 +37,23 @@ public sealed class DailyCloseEntryPoint
     private DailyCloseEntryPoint(IServiceProvider services)
         : this(services.GetRequiredService<DailyCloseJob>(), services.GetService<TimeProvider>(), services.GetService<ILogger<DailyCloseEntryPoint>>())
     {
+        flush = Infrastructure.Telemetry.TelemetryServices.Start(services);
     }
 
     public async Task<System.IO.Stream> HandleAsync(System.IO.Stream input)
     {
         var date = await DateOfAsync(input) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-1);
-        var result = await job.RunAsync(date, CancellationToken.None);
+        DailyCloseResult result;
+        try
+        {
+            using var span = Infrastructure.Telemetry.LifestyleTelemetry.Source.StartActivity("daily-close");
+            result = await job.RunAsync(date, CancellationToken.None);
+        }
+        finally
+        {
+            flush?.Invoke();
+        }
+
         logger.LogInformation("{Summary}", result.Summary());
 
         var output = new MemoryStream();

@@ -22,11 +22,16 @@ public sealed class NotificationOutbox
     private readonly Channel<OutboxEntry>[] lanes = [.. Enumerable.Range(0, Lanes).Select(_ => Channel.CreateBounded<OutboxEntry>(
         new BoundedChannelOptions(2_500) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite }))];
 
+    public NotificationOutbox() => NotificationTelemetry.Watch(this);
+
     /// <summary>Whether something publishes what is queued here (set by the publishers at start).</summary>
     public bool HasPublisher { get; set; }
 
     /// <summary>False when there is no publisher or the lane is full: the item then waits for the sweeper.</summary>
     public bool TryEnqueue(OutboxEntry entry) => HasPublisher && lanes[LaneOf(entry)].Writer.TryWrite(entry);
+
+    /// <summary>Entries queued and not yet taken by a publisher.</summary>
+    public int Queued => lanes.Sum(l => l.Reader.Count);
 
     public ValueTask<OutboxEntry> ReadAsync(int lane, CancellationToken ct) => lanes[lane].Reader.ReadAsync(ct);
 

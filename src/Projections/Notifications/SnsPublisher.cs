@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
+using Lifestyle.Infrastructure.Telemetry;
 using Lifestyle.Projections.Stream;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -91,7 +92,7 @@ public sealed class SnsPublisher : IDisposable
         }
 
         var answer = await CallAsync(form, maxAttempts, idempotent: false, ct);
-        return Element(answer, "MessageId") ?? throw new SnsException("MalformedResponse", "no MessageId in the Publish response", System.Net.HttpStatusCode.OK);
+        return SnsAnswers.Element(answer, "MessageId") ?? throw new SnsException("MalformedResponse", "no MessageId in the Publish response", System.Net.HttpStatusCode.OK);
     }
 
     /// <summary>The configured topic ARN, or the one CreateTopic answers for the topic name (asked once).</summary>
@@ -109,7 +110,7 @@ public sealed class SnsPublisher : IDisposable
             {
                 var answer = await CallAsync(
                     [new("Action", "CreateTopic"), new("Version", ApiVersion), new("Name", options.TopicName)], options.MaxAttempts, idempotent: true, ct);
-                topicArn = Element(answer, "TopicArn")
+                topicArn = SnsAnswers.Element(answer, "TopicArn")
                     ?? throw new SnsException("MalformedResponse", "no TopicArn in the CreateTopic response", System.Net.HttpStatusCode.OK);
             }
 
@@ -133,6 +134,20 @@ public sealed class SnsPublisher : IDisposable
 
     private async Task<XDocument> CallAsync(List<KeyValuePair<string, string>> form, int maxAttempts, bool idempotent, CancellationToken ct)
     {
+        using var span = NotificationTelemetry.StartSnsCall(form[0].Value);
+        try
+        {
+            return await AttemptAsync(form, maxAttempts, idempotent, ct);
+        }
+        catch (Exception e)
+        {
+            LifestyleTelemetry.Failed(span, e);
+            throw;
+        }
+    }
+
+    private async Task<XDocument> AttemptAsync(List<KeyValuePair<string, string>> form, int maxAttempts, bool idempotent, CancellationToken ct)
+    {
         var body = FormBody(form);
         for (var attempt = 1; ; attempt++)
         {
@@ -140,17 +155,30 @@ public sealed class SnsPublisher : IDisposable
             {
                 return await SendOnceAsync(body, ct);
             }
-            catch (Exception e) when (!idempotent && !ct.IsCancellationRequested && MayHaveArrived(e))
+            catch (Exception e) when (!idempotent && !ct.IsCancellationRequested && SnsAnswers.MayHaveArrived(e))
             {
                 throw new SnsOutcomeUnknownException(form[0].Value, e);
             }
-            catch (Exception e) when (attempt < maxAttempts && IsTransient(e, ct))
+            catch (Exception e) when (attempt < maxAttempts && SnsAnswers.IsTransient(e, ct))
             {
                 var delay = Backoff.Delay(attempt, RetryBaseDelay, TimeSpan.FromSeconds(5));
                 log.LogWarning("SNS {Action} attempt {Attempt} of {Max} failed ({Error}); retrying in {DelayMs} ms",
                     form[0].Value, attempt, maxAttempts, e.Message, (int)delay.TotalMilliseconds);
                 await Task.Delay(delay, time, ct);
             }
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendCountingTimeoutsAsync(HttpRequestMessage message, CancellationToken ct)
+    {
+        try
+        {
+            return await http.SendAsync(message, ct);
+        }
+        catch (Exception e) when (e is TaskCanceledException or TimeoutException && !ct.IsCancellationRequested)
+        {
+            LifestyleTelemetry.DependencyTimedOut("sns");
+            throw;
         }
     }
 
@@ -161,45 +189,7 @@ public sealed class SnsPublisher : IDisposable
         var identity = await credentials.Value.GetCredentialsAsync();
         signer.Sign(message, body, identity, time.GetUtcNow().UtcDateTime);
 
-        using var response = await http.SendAsync(message, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
-        XDocument? xml = null;
-        try
-        {
-            xml = XDocument.Parse(text);
-        }
-        catch (System.Xml.XmlException) when (!response.IsSuccessStatusCode)
-        {
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new SnsException(
-                (xml is null ? null : Element(xml, "Code")) ?? "UnknownError",
-                (xml is null ? null : Element(xml, "Message")) ?? text,
-                response.StatusCode);
-        }
-
-        return xml!;
+        using var response = await SendCountingTimeoutsAsync(message, ct);
+        return await SnsAnswers.ReadAsync(response, ct);
     }
-
-    private static bool IsTransient(Exception e, CancellationToken ct) => e switch
-    {
-        SnsException sns => sns.IsTransient,
-        HttpRequestException => true,
-        TaskCanceledException or TimeoutException => !ct.IsCancellationRequested,
-        _ => false,
-    };
-
-    /// <summary>The request may have reached SNS: no answer in time, or a connection lost after it opened.</summary>
-    private static bool MayHaveArrived(Exception e) => e switch
-    {
-        TaskCanceledException or TimeoutException => true,
-        HttpRequestException h => h.HttpRequestError is not (HttpRequestError.ConnectionError
-            or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError),
-        _ => false,
-    };
-
-    private static string? Element(XDocument xml, string localName) =>
-        xml.Descendants().FirstOrDefault(e => e.Name.LocalName == localName)?.Value.Trim();
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Infrastructure.Telemetry;
 using Lifestyle.Projections.Stream;
 using Microsoft.Extensions.Logging;
 
@@ -28,7 +30,9 @@ public sealed class GoalChangeHandler(
 
     public async Task<BatchOutcome> HandleAsync(IReadOnlyList<ChangeRecord> records, CancellationToken ct)
     {
+        using var span = ProjectorTelemetry.StartBatch(records.Count);
         metrics.CountRecords(records.Count);
+        await ProjectorTelemetry.RefreshParkedAsync(failures, time, ct);
         await versions.RefreshIfDueAsync(ct);
         await cache.RepairAsync(ct);
         foreach (var (userId, goalId) in BatchChanges.ErasedGoals(records))
@@ -38,6 +42,7 @@ public sealed class GoalChangeHandler(
         }
 
         var goals = BatchChanges.Of(records);
+        span?.SetTag("lifestyle.batch.goals", goals.Count);
 
         // The batch's goals are independent (disjoint items, each goal once per batch), so they are
         // projected side by side: one pass is a handful of sequential round trips, and one goal after
@@ -65,12 +70,18 @@ public sealed class GoalChangeHandler(
                 metrics.EventsApplied, metrics.Parked);
         }
 
+        if (failedAt != int.MaxValue)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, "a goal failed; retried from its first record");
+        }
+
         return failedAt == int.MaxValue ? BatchOutcome.Success : new BatchOutcome(records[failedAt].SequenceNumber);
     }
 
     private async Task<bool> TryProjectAsync(GoalChange change, CancellationToken ct)
     {
         var (userId, goalId) = (change.UserId, change.GoalId);
+        using var span = ProjectorTelemetry.StartPass(goalId);
         try
         {
             foreach (var keys in versions.Maintained)
@@ -109,7 +120,9 @@ public sealed class GoalChangeHandler(
             }
 
             failing.TryAdd((userId, goalId), 0);
+            LifestyleTelemetry.Failed(span, e);
             var parked = await failures.RecordAsync(userId, goalId, e, ct);
+            span?.SetTag("lifestyle.projection.parked", parked);
             metrics.CountFailure(parked);
             log.LogError(e, "Projection of goal {GoalId} (user {UserId}) failed; {Outcome}",
                 goalId, userId, parked ? "PARKED after repeated failures" : "will retry");

@@ -91,6 +91,28 @@ public sealed class ProjectionFailures(IAmazonDynamoDB db, IOptions<DynamoOption
 
     public static bool IsParked(Dictionary<string, AttributeValue> item) => item.TryGetValue("parked", out var p) && p.BOOL == true;
 
+    /// <summary>How many goals are parked now (a Query of the failures' partition, counted by DynamoDB).</summary>
+    public async Task<long> CountParkedAsync(CancellationToken ct)
+    {
+        var request = new QueryRequest
+        {
+            TableName = options.Value.TableName,
+            KeyConditionExpression = "PK = :pk AND begins_with(SK, :f)",
+            FilterExpression = "parked = :t",
+            ExpressionAttributeValues = new() { [":pk"] = new(Partition), [":f"] = new(SystemKeys.AnyFailure), [":t"] = new() { BOOL = true } },
+            Select = Select.COUNT,
+        };
+        long count = 0;
+        do
+        {
+            var page = await db.QueryAsync(request, ct);
+            count += page.Count ?? 0;
+            request.ExclusiveStartKey = page.LastEvaluatedKey;
+        }
+        while (request.ExclusiveStartKey is { Count: > 0 });
+        return count;
+    }
+
     private static Dictionary<string, AttributeValue> Key(string userId, string goalId) =>
         new() { [Keys.PK] = new(Partition), [Keys.SK] = new(Sort(userId, goalId)) };
 }

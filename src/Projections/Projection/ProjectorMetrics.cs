@@ -1,6 +1,9 @@
 namespace Lifestyle.Projections.Projection;
 
-/// <summary>Counters the projector logs with every batch (and tests and the benchmark read).</summary>
+/// <summary>
+/// Counters the projector logs with every batch (and tests and the benchmark read); the batch sizes and lags also go
+/// to the OpenTelemetry instruments (<see cref="ProjectorTelemetry"/>).
+/// </summary>
 public sealed class ProjectorMetrics
 {
     private long records;
@@ -31,7 +34,11 @@ public sealed class ProjectorMetrics
     /// <summary>Passes that folded the events their batch carried (no Query of the goal's events).</summary>
     public long EventsCarried => Interlocked.Read(ref eventsCarried);
 
-    public void CountRecords(int n) => Interlocked.Add(ref records, n);
+    public void CountRecords(int n)
+    {
+        Interlocked.Add(ref records, n);
+        ProjectorTelemetry.RecordBatch(n);
+    }
 
     public void CountProjected(ProjectionResult result, TimeSpan lag)
     {
@@ -40,6 +47,7 @@ public sealed class ProjectorMetrics
         Interlocked.Add(ref statesKept, result.StateKept ? 1 : 0);
         Interlocked.Add(ref eventsCarried, result.EventsCarried ? 1 : 0);
         Interlocked.Exchange(ref lastLagMs, (long)lag.TotalMilliseconds);
+        ProjectorTelemetry.RecordLag(lag);
     }
 
     public void CountFailure(bool isParked)

@@ -16,23 +16,26 @@ public sealed class LambdaEntryPoint
     private readonly IChangeBatchHandler handler;
     private readonly ILogger logger;
     private readonly Func<Task>? afterBatch;
+    private readonly Action? flush;
 
     /// <summary>What the Lambda runtime calls once per execution environment (its init phase).</summary>
     public LambdaEntryPoint()
-        : this(HandlerFactory is { } factory ? new Resolved(factory(), null, null) : Resolved.From(LambdaServices.Build()))
+        : this(HandlerFactory is { } factory ? new Resolved(factory(), null, null, null) : Resolved.From(LambdaServices.Build()))
     {
     }
 
     /// <param name="afterBatch">Runs after each batch's read models are written: the notification outbox's drain.</param>
-    public LambdaEntryPoint(IChangeBatchHandler handler, ILogger? logger = null, Func<Task>? afterBatch = null)
+    /// <param name="flush">Runs at the end of each invocation: exports the telemetry (the environment may freeze after it).</param>
+    public LambdaEntryPoint(IChangeBatchHandler handler, ILogger? logger = null, Func<Task>? afterBatch = null, Action? flush = null)
     {
         this.handler = handler;
         this.logger = logger ?? NullLogger.Instance;
         this.afterBatch = afterBatch;
+        this.flush = flush;
     }
 
     private LambdaEntryPoint(Resolved resolved)
-        : this(resolved.Handler, resolved.Logger, resolved.AfterBatch)
+        : this(resolved.Handler, resolved.Logger, resolved.AfterBatch, resolved.Flush)
     {
     }
 
@@ -49,6 +52,18 @@ public sealed class LambdaEntryPoint
     /// An exception (including an unreadable event) fails the whole batch, which Lambda retries or bisects.
     /// </summary>
     public async Task<System.IO.Stream> HandleAsync(System.IO.Stream input)
+    {
+        try
+        {
+            return await HandleBatchAsync(input);
+        }
+        finally
+        {
+            flush?.Invoke();
+        }
+    }
+
+    private async Task<System.IO.Stream> HandleBatchAsync(System.IO.Stream input)
     {
         var batch = await StreamEventJson.ParseAsync(input);
         if (batch.UnreadableSequenceNumber is not null)
@@ -97,7 +112,7 @@ public sealed class LambdaEntryPoint
         return output;
     }
 
-    private sealed record Resolved(IChangeBatchHandler Handler, ILogger? Logger, Func<Task>? AfterBatch)
+    private sealed record Resolved(IChangeBatchHandler Handler, ILogger? Logger, Func<Task>? AfterBatch, Action? Flush)
     {
         /// <summary>The function's services; with notifications on, the batch's facts are published after its read models.</summary>
         public static Resolved From(IServiceProvider services)
@@ -112,7 +127,8 @@ public sealed class LambdaEntryPoint
                 drain = () => outbox.DrainAsync(sender, CancellationToken.None);
             }
 
-            return new(services.GetRequiredService<IChangeBatchHandler>(), services.GetService<ILogger<LambdaEntryPoint>>(), drain);
+            return new(services.GetRequiredService<IChangeBatchHandler>(), services.GetService<ILogger<LambdaEntryPoint>>(), drain,
+                Infrastructure.Telemetry.TelemetryServices.Start(services));
         }
     }
 }

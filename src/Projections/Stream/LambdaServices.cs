@@ -1,4 +1,5 @@
 using Lifestyle.Infrastructure;
+using Lifestyle.Infrastructure.Telemetry;
 using Lifestyle.Projections.Projection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,12 +13,14 @@ namespace Lifestyle.Projections.Stream;
 /// </summary>
 public static class LambdaServices
 {
-    public static IServiceProvider Build()
+    public static IServiceProvider Build() => Build(new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .Build());
+
+    /// <summary>The services over <paramref name="configuration"/>; with OTLP configured, the telemetry SDK too (see <see cref="TelemetryServices.Start"/>).</summary>
+    public static IServiceProvider Build(IConfiguration configuration)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging
@@ -25,6 +28,7 @@ public static class LambdaServices
             .AddSimpleConsole(console => console.SingleLine = true));
         services.AddLifestyleStorage(configuration);
         services.AddLifestyleProjections(configuration);
+        services.AddLifestyleTelemetry(configuration, "lifestyle-projector");
         return services.BuildServiceProvider();
     }
 }

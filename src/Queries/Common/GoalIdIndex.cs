@@ -21,7 +21,7 @@ public sealed class GoalIdIndex(IAmazonDynamoDB db, IOptions<DynamoOptions> opti
         {
             try
             {
-                var members = await redis.CallAsync(cache => cache.SetMembersAsync(key));
+                var members = await redis.CallAsync("SMEMBERS", cache => cache.SetMembersAsync(key));
                 if (members.Length > 0)
                 {
                     return members.Select(m => (string)m!).ToList();
@@ -37,7 +37,7 @@ public sealed class GoalIdIndex(IAmazonDynamoDB db, IOptions<DynamoOptions> opti
         {
             try
             {
-                await redis.CallAsync(fill =>
+                await redis.CallAsync("MULTI", fill =>
                 {
                     var tx = fill.CreateTransaction();
                     _ = tx.SetAddAsync(key, ids.Select(id => (RedisValue)id).ToArray());

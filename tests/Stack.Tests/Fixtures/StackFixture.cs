@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Lifestyle.Api.Auth;
+using Lifestyle.Infrastructure.Telemetry;
 using Lifestyle.Projections.Projection;
 using Lifestyle.Projections.Stream;
 using Lifestyle.TestSupport;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,6 +38,9 @@ public sealed class StackFixture : IAsyncLifetime
     /// <summary>Added to <see cref="Settings"/> (set before initialization), e.g. the SNS endpoint of a notification stack.</summary>
     public IReadOnlyDictionary<string, string?> ExtraSettings { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>Runs on the services of both the API and the projector (set before initialization), e.g. telemetry exporters.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     /// <summary>Serve the API with Kestrel on a free loopback port (<see cref="ServerAddress"/>), e.g. for a browser.</summary>
     public bool RealServer { get; init; }
 
@@ -62,6 +67,11 @@ public sealed class StackFixture : IAsyncLifetime
             {
                 b.UseSetting(key, value);
             }
+
+            if (ConfigureServices is { } configure)
+            {
+                b.ConfigureTestServices(configure);
+            }
         });
         if (RealServer)
         {
@@ -72,7 +82,7 @@ public sealed class StackFixture : IAsyncLifetime
             _ = api.Server;
         }
 
-        Projector = BuildProjector(Settings);
+        Projector = BuildProjector(Settings, ConfigureServices);
         await Projector.StartAsync();
     }
 
@@ -85,13 +95,15 @@ public sealed class StackFixture : IAsyncLifetime
     }
 
     /// <summary>A projector host like <c>consume</c> runs, against this stack.</summary>
-    public static IHost BuildProjector(Dictionary<string, string?> settings)
+    public static IHost BuildProjector(Dictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
         builder.Services.AddLifestyleProjections(builder.Configuration);
         builder.Services.AddLocalStreamConsumer(builder.Configuration);
+        builder.Services.AddLifestyleTelemetry(builder.Configuration, "lifestyle-projector");
+        configure?.Invoke(builder.Services);
         return builder.Build();
     }
 

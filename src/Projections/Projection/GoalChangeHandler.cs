@@ -78,6 +78,14 @@ public sealed class GoalChangeHandler(
         return failedAt == int.MaxValue ? BatchOutcome.Success : new BatchOutcome(records[failedAt].SequenceNumber);
     }
 
+    private async Task ObserveAsync(ProjectionResult pass, CancellationToken ct)
+    {
+        foreach (var observer in observers)
+        {
+            await observer.ProjectedAsync(pass, ct);
+        }
+    }
+
     private async Task<bool> TryProjectAsync(GoalChange change, CancellationToken ct)
     {
         var (userId, goalId) = (change.UserId, change.GoalId);
@@ -86,7 +94,8 @@ public sealed class GoalChangeHandler(
         {
             foreach (var keys in versions.Maintained)
             {
-                var result = await projector.ProjectAsync(userId, goalId, keys, ct, change);
+                var result = await projector.ProjectAsync(userId, goalId, keys, ct, change,
+                    keys == versions.Live ? pass => ObserveAsync(pass, ct) : null);
                 if (result is null)
                 {
                     continue;
@@ -94,13 +103,6 @@ public sealed class GoalChangeHandler(
 
                 metrics.CountProjected(result, time.GetUtcNow() - result.After.LastRecordedAt);
                 await cache.WriteAsync(result.After, keys, ct: ct);
-                if (keys == versions.Live)
-                {
-                    foreach (var observer in observers)
-                    {
-                        await observer.ProjectedAsync(result, ct);
-                    }
-                }
             }
 
             if (failing.TryRemove((userId, goalId), out _))

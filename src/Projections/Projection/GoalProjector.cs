@@ -42,13 +42,19 @@ public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> op
     private readonly string table = options.Value.TableName;
     private readonly RecentVersions<(string, string, string), GoalProjection> states = new(StateCapacity, p => p.Version);
 
+    /// <param name="beforeWrite">
+    /// Runs with the folded pass before its read models are written: what it records (the notification facts)
+    /// is then never lost to a crash between the two, because a redelivery finds the read models unchanged
+    /// and folds the same pass again.
+    /// </param>
     public async Task<ProjectionResult?> ProjectAsync(
-        string userId, string goalId, ReadModelKeys keys, CancellationToken ct, GoalChange? change = null)
+        string userId, string goalId, ReadModelKeys keys, CancellationToken ct, GoalChange? change = null,
+        Func<ProjectionResult, Task>? beforeWrite = null)
     {
         var key = (keys.Version, userId, goalId);
         try
         {
-            var result = await PassAsync(userId, goalId, keys, change, key, ct);
+            var result = await PassAsync(userId, goalId, keys, change, key, beforeWrite, ct);
             if (result is not null)
             {
                 states.Set(key, result.After);
@@ -67,7 +73,8 @@ public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> op
     public void Forget(string userId, string goalId) => states.RemoveWhere(k => k.Item2 == userId && k.Item3 == goalId);
 
     private async Task<ProjectionResult?> PassAsync(
-        string userId, string goalId, ReadModelKeys keys, GoalChange? change, (string, string, string) key, CancellationToken ct)
+        string userId, string goalId, ReadModelKeys keys, GoalChange? change, (string, string, string) key,
+        Func<ProjectionResult, Task>? beforeWrite, CancellationToken ct)
     {
         if (guard.Known(userId, goalId))
         {
@@ -99,13 +106,19 @@ public sealed class GoalProjector(IAmazonDynamoDB db, IOptions<DynamoOptions> op
         }
 
         var after = events.Aggregate(before, GoalProjection.Evolve)!;
+        var result = new ProjectionResult(before, after, events, kept, carried is not null);
+        if (beforeWrite is not null)
+        {
+            await beforeWrite(result);
+        }
+
         if (!await WriteAsync(before, after, events, keys, ct))
         {
             states.Remove(key);
             return null;
         }
 
-        return new ProjectionResult(before, after, events, kept, carried is not null);
+        return result;
     }
 
     /// <summary>

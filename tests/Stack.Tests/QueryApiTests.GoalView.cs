@@ -12,7 +12,7 @@ public sealed class QueryApiGoalViewTests(StackFixture stack)
     private static readonly string[] GoalViewFields =
     [
         "goalId", "title", "pattern", "status", "target", "unit", "timesPerWeek", "milestones", "startDate", "endDate",
-        "timezone", "createdAt", "version", "progress", "streak",
+        "timezone", "createdAt", "version", "projection", "progress", "streak",
     ];
 
     private static readonly string[] ProgressFields = ["period", "periodStart", "current", "target", "percent", "targetReached", "total", "logCount"];
@@ -37,6 +37,7 @@ public sealed class QueryApiGoalViewTests(StackFixture stack)
         Assert.False(view.ContainsKey("reachedMilestones"), "reachedMilestones is for milestones goals only");
         Assert.Equal((goalId, "Gym", "weekly", "active"), ((string)view["goalId"]!, (string)view["title"]!, (string)view["pattern"]!, (string)view["status"]!));
         Assert.Equal((30m, "minutes", 3, 2L), ((decimal)view["target"]!, (string)view["unit"]!, (int)view["timesPerWeek"]!, (long)view["version"]!));
+        Assert.Equal("ok", (string?)view["projection"]);
         Assert.Null(view["milestones"]);
         Assert.Null(view["endDate"]);
         Assert.Equal((clock.Day(0), clock.Zone), ((string)view["startDate"]!, (string)view["timezone"]!));

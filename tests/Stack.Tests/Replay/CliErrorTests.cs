@@ -17,7 +17,7 @@ public sealed class CliErrorTests(StackFixture stack)
         var run = await stack.RunCliAsync(args);
 
         Assert.True(run.ExitCode != 0, run.ToString());
-        Assert.Contains("Give exactly one scope: --goal G [--user U], --user U, or --all.", run.Error);
+        Assert.Contains("Give exactly one scope: --goal G [--user U], --user U, --parked or --all.", run.Error);
     }
 
     [Fact]

@@ -16,10 +16,11 @@ public sealed class DynamoOptions
     public bool CreateTableIfMissing { get; set; }
 
     /// <summary>
-    /// How long one attempt of a DynamoDB request may take. With <see cref="MaxErrorRetry"/> it bounds a
-    /// request to about 2 × 2 s, inside the API's 5 s request deadline (the SDK's 10 s and 3 retries hung 40 s).
+    /// How long one attempt of a DynamoDB request may take (the SDK's 10 s, with its retries, hung a
+    /// command 40 s). In the API the 5 s request deadline cuts the retries short.
     /// </summary>
     public int TimeoutMs { get; set; } = 2000;
 
-    public int MaxErrorRetry { get; set; } = 1;
+    /// <summary>Retries of throttled, conflicting or failed attempts (contention needs them; the deadline bounds them).</summary>
+    public int MaxErrorRetry { get; set; } = 3;
 }

@@ -15,8 +15,10 @@ public static class SystemKeys
     /// <summary>Goals whose Redis copy must be repaired, in the user's shard: SK <c>{userId}#{readModelVersion}#{goalId}</c>.</summary>
     public const string CacheRepairPrefix = "SYSTEM#CACHE-REPAIR#";
 
-    public static string CacheRepair(string userId) =>
-        CacheRepairPrefix + Keys.Shard(userId).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+    public static string CacheRepair(string userId) => CacheRepairShard(Keys.Shard(userId));
+
+    public static string CacheRepairShard(int shard) =>
+        CacheRepairPrefix + shard.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string CacheRepairSort(string userId, string readModelVersion, string goalId) => $"{userId}#{readModelVersion}#{goalId}";
 

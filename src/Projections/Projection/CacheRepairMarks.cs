@@ -17,8 +17,6 @@ public sealed record CacheRepairMark(string ReadModelVersion, string UserId, str
 /// </summary>
 public sealed class CacheRepairMarks(IAmazonDynamoDB db, IOptions<DynamoOptions> options)
 {
-    public const string PartitionPrefix = SystemKeys.CacheRepairPrefix;
-
     public static string Partition(string userId) => SystemKeys.CacheRepair(userId);
 
     public async Task MarkAsync(CacheRepairMark mark, CancellationToken ct)
@@ -74,7 +72,7 @@ public sealed class CacheRepairMarks(IAmazonDynamoDB db, IOptions<DynamoOptions>
             {
                 TableName = options.Value.TableName,
                 KeyConditionExpression = "PK = :pk",
-                ExpressionAttributeValues = new() { [":pk"] = new(PartitionPrefix + shard.ToString("D2", CultureInfo.InvariantCulture)) },
+                ExpressionAttributeValues = new() { [":pk"] = new(SystemKeys.CacheRepairShard(shard)) },
             };
             var marks = new List<CacheRepairMark>();
             do

@@ -78,9 +78,10 @@ public sealed class CacheWriter(GoalCache cache, RedisConnection redis, GoalProj
                 }
             }
 
-            await marks.ClearAsync(mark, state?.Version ?? long.MaxValue, ct);
+            var repaired = state?.Version ?? long.MaxValue; // no read model left: nothing to repair
+            await marks.ClearAsync(mark, repaired, ct);
             var key = (mark.ReadModelVersion, mark.UserId, mark.GoalId);
-            if (marked.TryGetValue(key, out var at) && at <= (state?.Version ?? long.MaxValue))
+            if (marked.TryGetValue(key, out var at) && at <= repaired)
             {
                 marked.TryRemove(new KeyValuePair<(string, string, string), long>(key, at));
             }

@@ -22,7 +22,7 @@ public sealed class ParkedGoals(IAmazonDynamoDB db, IOptions<DynamoOptions> opti
     private volatile Snapshot current = new(new HashSet<(string, string)>(), DateTimeOffset.MinValue);
 
     /// <summary>Answers from the set in memory at once; a due re-read runs beside it, so a hung store never slows a read.</summary>
-    public Task<bool> IsParkedAsync(string userId, string goalId)
+    public bool IsParked(string userId, string goalId)
     {
         var snapshot = current;
         if (time.GetUtcNow() - snapshot.ReadAt >= RefreshEvery && Interlocked.Exchange(ref refreshing, 1) == 0)
@@ -30,7 +30,7 @@ public sealed class ParkedGoals(IAmazonDynamoDB db, IOptions<DynamoOptions> opti
             _ = RefreshAsync(snapshot);
         }
 
-        return Task.FromResult(snapshot.Goals.Contains((userId, goalId)));
+        return snapshot.Goals.Contains((userId, goalId));
     }
 
     private async Task RefreshAsync(Snapshot last)

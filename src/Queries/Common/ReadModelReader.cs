@@ -66,7 +66,7 @@ public sealed class ReadModelReader(
             return (goal, false);
         }
 
-        if (await parked.IsParkedAsync(userId, goalId))
+        if (parked.IsParked(userId, goalId))
         {
             return (goal, true); // the projector will not move it: waiting would only delay the answer
         }

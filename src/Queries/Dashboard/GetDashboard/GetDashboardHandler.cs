@@ -9,12 +9,10 @@ public sealed class GetDashboardHandler(ReadModelReader reader, ParkedGoals park
     public async Task<DashboardView> Handle(GetDashboardQuery q, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var goals = new List<GoalView>();
-        foreach (var g in (await reader.GetAllAsync(q.UserId, cancellationToken)).Where(g => g.Status == GoalStatus.Active))
-        {
-            goals.Add(GoalView.From(g, now, await parked.IsParkedAsync(q.UserId, g.GoalId)));
-        }
-
+        var goals = (await reader.GetAllAsync(q.UserId, cancellationToken))
+            .Where(g => g.Status == GoalStatus.Active)
+            .Select(g => GoalView.From(g, now, parked.IsParked(q.UserId, g.GoalId)))
+            .ToList();
         var summary = new DashboardSummary(
             goals.Count,
             goals.Count(g => g.Progress.TargetReached),

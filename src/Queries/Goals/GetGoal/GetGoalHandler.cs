@@ -8,6 +8,6 @@ public sealed class GetGoalHandler(ReadModelReader reader, ParkedGoals parked, T
     public async Task<GoalResult> Handle(GetGoalQuery q, CancellationToken cancellationToken)
     {
         var (goal, stale) = await reader.GetRequiredAsync(q.UserId, q.GoalId, q.MinVersion, cancellationToken);
-        return new GoalResult(GoalView.From(goal, time.GetUtcNow(), await parked.IsParkedAsync(q.UserId, q.GoalId)), stale);
+        return new GoalResult(GoalView.From(goal, time.GetUtcNow(), parked.IsParked(q.UserId, q.GoalId)), stale);
     }
 }

@@ -17,12 +17,7 @@ public sealed class ListGoalsHandler(ReadModelReader reader, ParkedGoals parked,
             .Where(g => after is null || string.CompareOrdinal(g.GoalId, after) > 0)
             .Take(q.Limit + 1)
             .ToList();
-        var page = new List<GoalView>();
-        foreach (var g in matching.Take(q.Limit))
-        {
-            page.Add(GoalView.From(g, now, await parked.IsParkedAsync(q.UserId, g.GoalId)));
-        }
-
+        var page = matching.Take(q.Limit).Select(g => GoalView.From(g, now, parked.IsParked(q.UserId, g.GoalId))).ToList();
         var next = matching.Count > q.Limit
             ? cursors.Encode(q.UserId, scope, new Dictionary<string, string> { ["after"] = page[^1].GoalId })
             : null;

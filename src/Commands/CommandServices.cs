@@ -11,10 +11,13 @@ public static class CommandServices
     {
         services.AddMediatorCore();
         services.AddHandlersAndValidators(typeof(CommandServices).Assembly);
-        services.AddSingleton<GoalEventStore>();
         services.AddSingleton<RecentGoalHeads>();
         services.AddSingleton<IdempotencyRecords>();
-        services.AddSingleton<GoalCommandExecutor>();
+        services.AddSingleton<DynamoGoalStore>();
+        services.AddSingleton<IGoalStore>(sp =>
+            new AssumedQuota(new CachedGoalHeads(sp.GetRequiredService<DynamoGoalStore>(), sp.GetRequiredService<RecentGoalHeads>())));
+        services.AddSingleton(new CommandRetryPolicy());
+        services.AddSingleton<GoalCommandService>();
         return services;
     }
 }

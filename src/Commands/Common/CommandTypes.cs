@@ -17,6 +17,9 @@ public sealed record CommandResult(int StatusCode, CommandResponse Body, bool Re
 public interface IGoalCommand : IRequest<CommandResult>
 {
     CommandMetadata Meta { get; }
+
+    /// <summary>The goal commanded (for a create, the new goal's id).</summary>
+    string GoalId { get; }
 }
 
 /// <summary><c>If-Match</c> named a version the goal is not at.</summary>

@@ -6,7 +6,7 @@ namespace Lifestyle.Commands.EventStore;
 /// <summary>
 /// The goal heads this process last appended or read, so the next command on a goal can decide without the
 /// consistent GetItem of its head. Only a hint: the append is conditioned on the head's version, and
-/// <see cref="Common.GoalCommandExecutor"/> re-reads whenever a cached head did not lead to an append
+/// <see cref="CachedGoalHeads"/> marks a remembered head unconfirmed, so a decision on it that does not lead to an append is redone
 /// (docs/adr/0007-in-process-state-for-commands-and-projector.md).
 /// </summary>
 public sealed class RecentGoalHeads

@@ -32,6 +32,10 @@ public static class EventTypes
             ? name
             : throw new InvalidOperationException($"Event {e.GetType().Name} has no registered type name.");
 
+    public static string NameOf<T>()
+        where T : GoalEvent =>
+        NamesByType.TryGetValue(typeof(T), out var name) ? name : throw new InvalidOperationException($"Event {typeof(T).Name} has no registered type name.");
+
     public static Type TypeOf(string name) =>
         TypesByName.TryGetValue(name, out var type)
             ? type

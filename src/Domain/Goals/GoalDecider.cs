@@ -27,6 +27,14 @@ public static class GoalDecider
         return [new GoalCreated(c.GoalId, c.UserId, c.Pattern, c.Definition, start, c.Timezone, c.TemplateId)];
     }
 
+    /// <summary>Any intent on a goal that may not exist yet: a create needs none, everything else needs one.</summary>
+    public static IReadOnlyList<GoalEvent> Decide(GoalState? state, GoalIntent intent, int openGoals, DateTimeOffset now) => (state, intent) switch
+    {
+        (null, CreateGoal c) => Create(c, openGoals, now),
+        (null, _) => throw new GoalRuleException(GoalErrorCode.GoalNotFound, "The goal was not found."),
+        ({ } s, _) => Decide(s, intent, now),
+    };
+
     public static IReadOnlyList<GoalEvent> Decide(GoalState state, GoalIntent intent, DateTimeOffset now) => intent switch
     {
         ChangeDefinition p => Change(state, p, now),

@@ -34,8 +34,9 @@ public sealed class ApiFixture : IAsyncLifetime
             b.UseSetting("DynamoDb:CreateTableIfMissing", "false");
             b.UseSetting("RateLimit:Enabled", "false");
             // Contention tests (dozens of concurrent appends to one goal) run with every other test assembly on
-            // two cores; the 5 s deadline is pinned by Stack.Tests' DynamoHangTests, not here.
+            // two cores; the 5 s deadline and the 2 s store attempt are pinned by Stack.Tests' DynamoHangTests, not here.
             b.UseSetting("Api:RequestDeadlineSeconds", "30");
+            b.UseSetting("DynamoDb:TimeoutMs", "10000");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 b.UseSetting(key, value);

@@ -40,8 +40,8 @@ public static class EventSeeder
     /// <summary>Appends <paramref name="count"/> ActivityLogged events spread over the last 50 days.</summary>
     public static async Task AppendLogsAsync(StackFixture stack, string userId, string goalId, int count)
     {
-        var store = stack.Api.Services.GetRequiredService<GoalEventStore>();
-        var state = (await store.LoadAsync(userId, goalId, CancellationToken.None))!;
+        var store = stack.Api.Services.GetRequiredService<DynamoGoalStore>();
+        var state = (await store.LoadHeadAsync(userId, goalId, Freshness.Consistent, CancellationToken.None))!.State;
         var random = new Random(count);
         for (var done = 0; done < count; done += PerAppend)
         {

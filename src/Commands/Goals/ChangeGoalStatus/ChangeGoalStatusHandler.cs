@@ -1,26 +1,20 @@
 using Lifestyle.Commands.Common;
+using Lifestyle.Commands.EventStore;
 using Lifestyle.Domain.Goals;
-using MediatR;
 
 namespace Lifestyle.Commands.Goals.ChangeGoalStatus;
 
-public sealed class ChangeGoalStatusHandler(GoalCommandExecutor executor) : IRequestHandler<ChangeGoalStatusCommand, CommandResult>
+public sealed class ChangeGoalStatusHandler(GoalCommandService service) : GoalCommandHandler<ChangeGoalStatusCommand>(service)
 {
-    public Task<CommandResult> Handle(ChangeGoalStatusCommand c, CancellationToken cancellationToken)
-    {
-        GoalIntent intent = c.Transition switch
+    public override ValueTask<GoalIntent> IntentAsync(ChangeGoalStatusCommand command, IGoalStore store, CancellationToken ct) =>
+        new(command.Transition switch
         {
             GoalTransition.Pause => new PauseGoal(),
             GoalTransition.Resume => new ResumeGoal(),
             GoalTransition.Complete => new CompleteGoal(),
             _ => new ArchiveGoal(),
-        };
-        var plan = new GoalCommandPlan(
-            c.GoalId,
-            IsCreate: false,
-            (state, _, now) => Task.FromResult(GoalDecider.Decide(state!, intent, now)),
-            SuccessStatus: 200,
-            (after, _) => new CommandResponse(after.GoalId, after.Version, Status: after.Status.ToWire()));
-        return executor.ExecuteAsync(c.Meta, plan, cancellationToken);
-    }
+        });
+
+    public override CommandResponse Respond(Appended appended) =>
+        new(appended.After.GoalId, appended.After.Version, Status: appended.After.Status.ToWire());
 }

@@ -14,4 +14,8 @@ public sealed record CreateGoalCommand(
     DateOnly? StartDate,
     DateOnly? EndDate,
     string? Timezone,
-    string? TemplateId) : IGoalCommand;
+    string? TemplateId) : IGoalCommand
+{
+    /// <summary>The new goal's id, chosen once when the command is made, so every retry creates the same goal.</summary>
+    public string GoalId { get; } = Guid.CreateVersion7().ToString("N");
+}

@@ -2,24 +2,20 @@ using Lifestyle.Commands.Common;
 using Lifestyle.Domain.Goals;
 using Lifestyle.Domain.Templates;
 using Lifestyle.Domain.Time;
-using MediatR;
+using Lifestyle.Commands.EventStore;
 
 namespace Lifestyle.Commands.Goals.CreateGoal;
 
-public sealed class CreateGoalHandler(GoalCommandExecutor executor) : IRequestHandler<CreateGoalCommand, CommandResult>
+public sealed class CreateGoalHandler(GoalCommandService service) : GoalCommandHandler<CreateGoalCommand>(service)
 {
-    public Task<CommandResult> Handle(CreateGoalCommand c, CancellationToken cancellationToken)
-    {
-        var goalId = Guid.CreateVersion7().ToString("N");
-        var intent = ToIntent(c, goalId);
-        var plan = new GoalCommandPlan(
-            goalId,
-            IsCreate: true,
-            (_, openGoals, now) => Task.FromResult(GoalDecider.Create(intent, openGoals, now)),
-            SuccessStatus: 201,
-            (after, _) => new CommandResponse(after.GoalId, after.Version));
-        return executor.ExecuteAsync(c.Meta, plan, cancellationToken);
-    }
+    public override bool Creates => true;
+
+    public override int SuccessStatus => 201;
+
+    public override ValueTask<GoalIntent> IntentAsync(CreateGoalCommand command, IGoalStore store, CancellationToken ct) =>
+        new(ToIntent(command, command.GoalId));
+
+    public override CommandResponse Respond(Appended appended) => new(appended.After.GoalId, appended.After.Version);
 
     private static Domain.Goals.CreateGoal ToIntent(CreateGoalCommand c, string goalId)
     {

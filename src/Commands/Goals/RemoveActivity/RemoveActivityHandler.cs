@@ -1,25 +1,17 @@
 using Lifestyle.Commands.Common;
 using Lifestyle.Commands.EventStore;
 using Lifestyle.Domain.Goals;
-using MediatR;
 
 namespace Lifestyle.Commands.Goals.RemoveActivity;
 
-public sealed class RemoveActivityHandler(GoalCommandExecutor executor, GoalEventStore store)
-    : IRequestHandler<RemoveActivityCommand, CommandResult>
+public sealed class RemoveActivityHandler(GoalCommandService service) : GoalCommandHandler<RemoveActivityCommand>(service)
 {
-    public Task<CommandResult> Handle(RemoveActivityCommand c, CancellationToken cancellationToken)
+    /// <summary>The activity is read before decide, which then only judges it.</summary>
+    public override async ValueTask<GoalIntent> IntentAsync(RemoveActivityCommand command, IGoalStore store, CancellationToken ct)
     {
-        var plan = new GoalCommandPlan(
-            c.GoalId,
-            IsCreate: false,
-            async (state, _, now) =>
-            {
-                var found = await store.FindActivityAsync(c.Meta.UserId, c.GoalId, c.ActivityId, cancellationToken);
-                return GoalDecider.Decide(state!, new Domain.Goals.RemoveActivity(c.ActivityId, found), now);
-            },
-            SuccessStatus: 200,
-            (after, _) => new CommandResponse(after.GoalId, after.Version));
-        return executor.ExecuteAsync(c.Meta, plan, cancellationToken);
+        var found = await store.FindActivityAsync(command.Meta.UserId, command.GoalId, command.ActivityId, ct);
+        return new Domain.Goals.RemoveActivity(command.ActivityId, found);
     }
+
+    public override CommandResponse Respond(Appended appended) => new(appended.After.GoalId, appended.After.Version);
 }

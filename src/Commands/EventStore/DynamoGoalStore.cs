@@ -1,8 +1,8 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Lifestyle.Commands.Common;
 using Lifestyle.Domain.Events;
 using Lifestyle.Domain.Goals;
-using Lifestyle.Commands.Common;
 using Lifestyle.Infrastructure.Dynamo;
 using Lifestyle.Infrastructure.Erasure;
 using Lifestyle.Infrastructure.Storage;
@@ -10,18 +10,25 @@ using Microsoft.Extensions.Options;
 
 namespace Lifestyle.Commands.EventStore;
 
-/// <summary>Reads what decisions need and appends events in one <c>TransactWriteItems</c> (docs/adr/0002).</summary>
-public sealed class GoalEventStore(IAmazonDynamoDB db, IOptions<DynamoOptions> options)
+/// <summary>The storage port over the table: consistent reads and one <c>TransactWriteItems</c> per append (docs/adr/0002).</summary>
+public sealed class DynamoGoalStore(IAmazonDynamoDB db, IOptions<DynamoOptions> options, IdempotencyRecords records) : IGoalStore
 {
     private readonly string table = options.Value.TableName;
 
-    public async Task<GoalState?> LoadAsync(string userId, string goalId, CancellationToken ct)
+    public async Task<LoadedHead?> LoadHeadAsync(string userId, string goalId, Freshness freshness, CancellationToken ct)
     {
-        var item = await GetAsync(Keys.User(userId), Keys.Goal(goalId), ct);
-        return item is null ? null : GoalHeadItems.FromItem(RefuseErasing(item));
+        var item = GoalIds.IsWellFormed(goalId) ? await GetAsync(Keys.User(userId), Keys.Goal(goalId), ct) : null;
+        if (item is null)
+        {
+            // The erasure may have deleted this head already: while it runs the answer is still user-erased.
+            await ThrowIfErasingAsync(userId, ct);
+            return null;
+        }
+
+        return new LoadedHead(GoalHeadItems.FromItem(RefuseErasing(item)), Confirmed: true);
     }
 
-    public async Task<int> OpenGoalsAsync(string userId, CancellationToken ct)
+    public async Task<int> OpenGoalsAsync(string userId, Freshness freshness, CancellationToken ct)
     {
         var item = await GetAsync(Keys.User(userId), Keys.Profile, ct);
         return item is not null && RefuseErasing(item).TryGetValue(ProfileItems.OpenGoals, out var n)
@@ -29,19 +36,6 @@ public sealed class GoalEventStore(IAmazonDynamoDB db, IOptions<DynamoOptions> o
             : 0;
     }
 
-    /// <summary>Throws <see cref="UserErasedException"/> when the user's erasure is under way (PROFILE is marked).</summary>
-    public async Task ThrowIfErasingAsync(string userId, CancellationToken ct)
-    {
-        if (await GetAsync(Keys.User(userId), Keys.Profile, ct) is { } profile)
-        {
-            RefuseErasing(profile);
-        }
-    }
-
-    private static Dictionary<string, AttributeValue> RefuseErasing(Dictionary<string, AttributeValue> item) =>
-        item.TryGetValue(ErasureItems.Marker, out var erasure) ? throw new UserErasedException(erasure.S) : item;
-
-    /// <summary>The logged activity with this id, unless it does not exist or was removed since.</summary>
     public async Task<FoundActivity?> FindActivityAsync(string userId, string goalId, string activityId, CancellationToken ct)
     {
         if (!ActivityId.TryParse(activityId, out var recordedAt))
@@ -56,7 +50,7 @@ public sealed class GoalEventStore(IAmazonDynamoDB db, IOptions<DynamoOptions> o
             return null;
         }
 
-        var request = new QueryRequest
+        var removals = new QueryRequest
         {
             TableName = table,
             ConsistentRead = true,
@@ -69,28 +63,27 @@ public sealed class GoalEventStore(IAmazonDynamoDB db, IOptions<DynamoOptions> o
                 [":pk"] = new(Keys.User(userId)),
                 [":from"] = new(sk),
                 [":to"] = new(Keys.EventPrefix(goalId) + "~"),
-                [":removed"] = new(EventTypes.NameOf(new ActivityRemoved(activityId, 0, default, default))),
+                [":removed"] = new(EventTypes.NameOf<ActivityRemoved>()),
                 [":id"] = new(activityId),
             },
         };
-        do
+        await foreach (var _ in db.QueryItemsAsync(removals, ct))
         {
-            var page = await db.QueryAsync(request, ct);
-            if (page.Items is { Count: > 0 })
-            {
-                return null;
-            }
-
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
+            return null;
         }
-        while (request.ExclusiveStartKey is { Count: > 0 });
 
         return new FoundActivity(logged.Value, logged.OccurredAt, logged.LocalDate);
     }
 
-    public async Task<AppendOutcome> AppendAsync(AppendRequest a, CancellationToken ct)
+    public Task<StoredResponse?> FindResponseAsync(string userId, string idempotencyKey, CancellationToken ct) =>
+        records.FindAsync(userId, idempotencyKey, ct);
+
+    public Task<bool> RecordResponseAsync(string userId, IdempotencyRequest idempotency, CommandResult result, DateTimeOffset now, CancellationToken ct) =>
+        records.TryRecordAsync(userId, idempotency, result, now, ct);
+
+    public async Task<AppendOutcome> AppendAsync(AppendRequest append, CancellationToken ct)
     {
-        var items = TransactionItems.Build(table, a);
+        var items = TransactionItems.Build(table, append);
         try
         {
             await db.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = items.Items }, ct);
@@ -101,6 +94,17 @@ public sealed class GoalEventStore(IAmazonDynamoDB db, IOptions<DynamoOptions> o
             return items.Classify(e.CancellationReasons);
         }
     }
+
+    private async Task ThrowIfErasingAsync(string userId, CancellationToken ct)
+    {
+        if (await GetAsync(Keys.User(userId), Keys.Profile, ct) is { } profile)
+        {
+            RefuseErasing(profile);
+        }
+    }
+
+    private static Dictionary<string, AttributeValue> RefuseErasing(Dictionary<string, AttributeValue> item) =>
+        item.TryGetValue(ErasureItems.Marker, out var erasure) ? throw new UserErasedException(erasure.S) : item;
 
     private Task<Dictionary<string, AttributeValue>?> GetAsync(string pk, string sk, CancellationToken ct) =>
         db.GetItemOrNullAsync(table, pk, sk, ct);

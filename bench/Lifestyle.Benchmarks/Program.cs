@@ -74,6 +74,11 @@ try
         await QueryPhase.RunAsync(ctx);
     }
 
+    if (options.Phases.Contains("headroom"))
+    {
+        await HeadroomPhase.RunAsync(ctx);
+    }
+
     if (options.Phases.Contains("lag"))
     {
         await LagPhase.RunAsync(ctx);

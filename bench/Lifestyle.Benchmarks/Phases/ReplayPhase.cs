@@ -172,7 +172,7 @@ public static class ReplayPhase
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["DynamoDb:ServiceUrl"] = ctx.Stack.DynamoUrl,
+            ["DynamoDb:ServiceUrl"] = ctx.Stack.BenchStoreUrl,
             ["DynamoDb:TableName"] = table,
             ["Redis:Configuration"] = ctx.Stack.RedisConfiguration,
         }).Build();

@@ -89,6 +89,11 @@ try
         await ReplayPhase.RunAsync(ctx);
     }
 
+    if (options.Phases.Contains("daily-close"))
+    {
+        await DailyClosePhase.RunAsync(ctx);
+    }
+
     if (options.Phases.Contains("erasure"))
     {
         await ErasurePhase.RunAsync(ctx);

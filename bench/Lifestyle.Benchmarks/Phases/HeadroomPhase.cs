@@ -71,6 +71,7 @@ public static class HeadroomPhase
             $"{Fmt.Rate(best.Throughput)} ops/s POST activities (best, c={best.Workers})", Fmt.Ratio(ratio),
             $"≥ {TargetRatio:0.0}× the API's best log rate", drain.Complete && ratio >= TargetRatio);
         ctx.Table.Add(Label, "CPU share during the projector's drain", cpuText);
+        await ctx.SettleAsync(); // the rest of the backlog's stream records (already applied) are read too; then the counters are final
         var totals = ProjectorTotals.Parse(ctx.Stack.ProjectorLogTail(400));
         if (totals is { } tt)
         {

@@ -73,6 +73,12 @@ public static class LagPhase
             var cpuText = ProcessWatch.Describe(cpu, ctx.CpuMark());
             var drained = await tracker.DrainAsync(TimeSpan.FromSeconds(15));
             var accepted = commands.Ops - commands.Errors;
+            if (ctx.Stack.OwnsProjector && !ctx.Stack.ProjectorRunning)
+            {
+                ctx.Table.Note(string.Create(CultureInfo.InvariantCulture,
+                    $"the projector was not running after the lag phase at {rate:0}/s (it exited: see its log in {ctx.Stack.LogDir}); later read-model figures are void"));
+            }
+
             if (target)
             {
                 StoreRequestRows.Command(ctx, string.Create(CultureInfo.InvariantCulture, $"the lag target's open loop at {rate:0}/s"), counts, accepted);

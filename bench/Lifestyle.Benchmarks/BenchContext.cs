@@ -25,6 +25,12 @@ public sealed class BenchContext(BenchOptions options, BenchStack stack, ResultT
 
     public List<BenchGoal> Goals { get; } = [];
 
+    /// <summary>The best raw TransactWriteItems ramp level of this run (the store's append capacity), once measured.</summary>
+    public LoadResult? BestRawAppends { get; set; }
+
+    /// <summary>The API's best activity-log ramp level of this run, once measured.</summary>
+    public LoadResult? BestLogs { get; set; }
+
     public Task<LoadResult> LoadAsync(string name, int workers, Operation op) =>
         LoadRunner.RunAsync(name, workers, Options.Warmup, Options.Measure, Options.MaxOpsPerLoop, op);
 

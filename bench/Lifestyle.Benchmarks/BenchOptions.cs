@@ -39,7 +39,7 @@ public sealed class BenchOptions
 
     public HashSet<string> Phases { get; private set; } = new(AllPhases, StringComparer.OrdinalIgnoreCase);
 
-    public static readonly string[] AllPhases = ["commands", "queries", "lag", "replay", "erasure"];
+    public static readonly string[] AllPhases = ["commands", "queries", "headroom", "lag", "replay", "daily-close", "erasure"];
 
     public const string Usage = """
         usage: bench/run.sh [--quick] [--attach] [options]
@@ -57,8 +57,12 @@ public sealed class BenchOptions
           --lag-rate N          activity logs per second of the lag phase (default 300)
           --lag-seconds N       length of the lag phase (default 20)
           --seconds N           measured seconds per load loop (default 4)
-          --phases a,b          subset of: commands,queries,lag,replay,erasure (queries and lag need the goals
-                                the commands phase creates; each phase measures its own raw baselines)
+          --phases a,b          subset of: commands,queries,headroom,lag,replay,daily-close,erasure (queries,
+                                headroom and lag need the goals and rates the commands phase makes; each phase
+                                measures its own raw baselines)
+        environment: BENCH_STORE_PROXY=off connects the API, projector and bench straight to DynamoDB Local
+          (no request counts); BENCH_API_BIN / BENCH_PROJECTOR_BIN run other builds; BENCH_API_ENV /
+          BENCH_PROJECTOR_ENV add NAME=value settings to those processes
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -142,7 +146,7 @@ public sealed class BenchOptions
             throw new ArgumentException($"--goals-per-user is at most {Domain.Goals.GoalLimits.MaxOpenGoals} (the open-goal quota)");
         }
 
-        if (o.Phases.Overlaps(["queries", "lag"]))
+        if (o.Phases.Overlaps(["queries", "headroom", "lag"]))
         {
             o.Phases.Add("commands");
         }

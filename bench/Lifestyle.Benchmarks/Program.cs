@@ -74,6 +74,11 @@ try
         await QueryPhase.RunAsync(ctx);
     }
 
+    if (options.Phases.Contains("headroom"))
+    {
+        await HeadroomPhase.RunAsync(ctx);
+    }
+
     if (options.Phases.Contains("lag"))
     {
         await LagPhase.RunAsync(ctx);
@@ -82,6 +87,11 @@ try
     if (options.Phases.Contains("replay"))
     {
         await ReplayPhase.RunAsync(ctx);
+    }
+
+    if (options.Phases.Contains("daily-close"))
+    {
+        await DailyClosePhase.RunAsync(ctx);
     }
 
     if (options.Phases.Contains("erasure"))

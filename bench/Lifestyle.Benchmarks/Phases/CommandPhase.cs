@@ -68,6 +68,11 @@ public static class CommandPhase
             t.Add("1 baseline", $"raw GetItem + TransactWriteItems (the store calls of a log), c={level}",
                 $"{Fmt.Rate(readAppend.Throughput)} ops/s · p50/p95/p99 {readAppend.Latency}",
                 $"{Fmt.Rate(twi.Throughput)} ops/s TWI", Fmt.Ratio(readAppend.Throughput / twi.Throughput));
+            if (ctx.BestRawAppends is null || twi.Throughput > ctx.BestRawAppends.Throughput)
+            {
+                ctx.BestRawAppends = twi;
+            }
+
             var ratio = logs.Throughput / twi.Throughput;
             t.Add("2 commands", $"POST /v1/goals/{{id}}/activities, c={level}",
                 $"{Fmt.Rate(logs.Throughput)} ops/s · p50/p95/p99 {logs.Latency}" + (logs.Errors > 0 ? $" · {Fmt.N(logs.Errors)} errors" : ""),
@@ -91,6 +96,7 @@ public static class CommandPhase
 
         t.Add("1 baseline", "CPU share during raw TransactWriteItems, last ramp level", ProcessWatch.Describe(rawCpu!, rawCpuEnd!));
         t.Add("2 commands", "CPU share during POST activities, last ramp level", lastLogCpu);
+        ctx.BestLogs = best;
         var perMinute = best!.Throughput * 60;
         t.Add("2 commands", $"activity logs per minute (best level, c={best.Workers})",
             $"{perMinute.ToString("N0", CultureInfo.InvariantCulture)} / min · p99 {Fmt.Ms(best.P99)} ms",

@@ -12,7 +12,7 @@ namespace Lifestyle.Benchmarks.Stack;
 /// API and the projector as child processes, configured as ./run.sh configures them) or the one
 /// ./run.sh is running (<c>--attach</c>).
 /// </summary>
-public sealed class BenchStack : IAsyncDisposable
+public sealed partial class BenchStack : IAsyncDisposable
 {
     private readonly List<ChildProcess> children = [];
 
@@ -63,7 +63,8 @@ public sealed class BenchStack : IAsyncDisposable
 
     public ProcessWatch Watch { get; } = new();
 
-    public DynamoOptions DynamoOptions(string? table = null) => new() { ServiceUrl = DynamoUrl, TableName = table ?? Table };
+    /// <summary>The bench's own client options: through the bench's counting proxy when there is one (the same hop the API and projector pay).</summary>
+    public DynamoOptions DynamoOptions(string? table = null) => new() { ServiceUrl = BenchStoreUrl, TableName = table ?? Table };
 
     /// <summary>The API build to run; <c>BENCH_API_BIN</c> points at another build's output folder (to compare two builds).</summary>
     private string ApiBin => Environment.GetEnvironmentVariable("BENCH_API_BIN") is { Length: > 0 } dir
@@ -146,6 +147,7 @@ public sealed class BenchStack : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Watch.Dispose();
+        DisposeProxies();
         Redis?.Dispose();
         Dynamo?.Dispose();
         Http.Dispose();
@@ -188,6 +190,7 @@ public sealed class BenchStack : IAsyncDisposable
             LogDir, Path.Combine(LogDir, "redis.log")));
         Watch.Track("dynamodb", children[0].Id);
         Watch.Track("redis", children[1].Id);
+        StartProxies();
         Dynamo = DynamoClientFactory.Create(DynamoOptions());
         await WaitForDynamoAsync(children[0]);
         await TableSchema.EnsureAsync(Dynamo, Table);
@@ -200,16 +203,7 @@ public sealed class BenchStack : IAsyncDisposable
         await WaitLiveAsync(Api, api);
         Watch.Track("api", api.Id);
 
-        var projector = new ChildProcess("projector", "dotnet",
-            [Path.Combine(ProjectorBin, "Lifestyle.Projections.dll"), "consume"],
-            Root, Path.Combine(LogDir, "projector.log"), ChildEnvironment(withRedis: true));
-        children.Add(projector);
-        Watch.Track("projector", projector.Id);
-        await Task.Delay(500);
-        if (projector.HasExited)
-        {
-            throw new InvalidOperationException("the projector exited at start:\n" + projector.Tail());
-        }
+        await StartProjectorAsync();
     }
 
     /// <summary>fauxqs (bench/run.sh installs it, as ./run.sh does) and the notifications topic.</summary>
@@ -258,7 +252,7 @@ public sealed class BenchStack : IAsyncDisposable
     {
         var child = new ChildProcess(name, "dotnet",
             [Path.Combine(ApiBin, "Lifestyle.Api.dll"), "--contentRoot", ApiBin, "--urls", $"http://127.0.0.1:{port}"],
-            ApiBin, Path.Combine(LogDir, name + ".log"), WithExtra(ChildEnvironment(withRedis), "BENCH_API_ENV"));
+            ApiBin, Path.Combine(LogDir, name + ".log"), WithExtra(ChildEnvironment(withRedis, ApiStoreUrl), "BENCH_API_ENV"));
         children.Add(child);
         return child;
     }
@@ -276,10 +270,10 @@ public sealed class BenchStack : IAsyncDisposable
     }
 
     /// <summary>The variables ./run.sh exports for the API and the projector.</summary>
-    private Dictionary<string, string?> ChildEnvironment(bool withRedis) => new()
+    private Dictionary<string, string?> ChildEnvironment(bool withRedis, string storeUrl) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        ["DynamoDb__ServiceUrl"] = DynamoUrl,
+        ["DynamoDb__ServiceUrl"] = storeUrl,
         ["DynamoDb__TableName"] = Table,
         ["DynamoDb__CreateTableIfMissing"] = Attached ? "false" : "true",
         ["Redis__Configuration"] = withRedis ? RedisConfiguration : null,

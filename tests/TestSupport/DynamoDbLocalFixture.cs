@@ -30,7 +30,9 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
             ["-Djava.library.path=DynamoDBLocal_lib", "-jar", "DynamoDBLocal.jar", "-inMemory", "-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             dir);
         ServiceUrl = $"http://127.0.0.1:{port}";
-        Client = DynamoClientFactory.Create(Options);
+        // The fixture's own client (table set-up, raw checks) waits longer than the apps' 2 s attempts: on a loaded
+        // 2-core machine a CreateTable can take longer, and the apps' bounds are pinned by the fault tests instead.
+        Client = DynamoClientFactory.Create(new DynamoOptions { ServiceUrl = ServiceUrl, TableName = TableName, TimeoutMs = 15_000 });
         await WaitUntilUpAsync();
         await TableSchema.EnsureAsync(Client, TableName);
     }

@@ -63,7 +63,7 @@ public sealed class DynamoGoalStore(IAmazonDynamoDB db, IOptions<DynamoOptions> 
                 [":pk"] = new(Keys.User(userId)),
                 [":from"] = new(sk),
                 [":to"] = new(Keys.EventPrefix(goalId) + "~"),
-                [":removed"] = new(EventTypes.NameOf<ActivityRemoved>()),
+                [":removed"] = new(EventCatalog.NameOf<ActivityRemoved>()),
                 [":id"] = new(activityId),
             },
         };

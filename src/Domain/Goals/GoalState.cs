@@ -35,10 +35,7 @@ public sealed record GoalState(
             _ when state is null => throw new InvalidOperationException(
                 $"Goal {envelope.GoalId}: {envelope.Event.GetType().Name} before GoalCreated."),
             GoalDefinitionChanged d => state with { Definition = d.Definition },
-            GoalPaused => state with { Status = GoalStatus.Paused },
-            GoalResumed => state with { Status = GoalStatus.Active },
-            GoalCompleted => state with { Status = GoalStatus.Completed },
-            GoalArchived => state with { Status = GoalStatus.Archived },
+            GoalPaused or GoalResumed or GoalCompleted or GoalArchived => state with { Status = GoalStatusMachine.After(state.Status, envelope.Event) },
             ActivityLogged a => state with { Sum = state.Sum + a.Value, ActivityCount = state.ActivityCount + 1 },
             ActivityRemoved r => state with { Sum = state.Sum - r.Value, ActivityCount = state.ActivityCount - 1 },
             _ => throw new InvalidOperationException($"Unhandled event {envelope.Event.GetType().Name}."),

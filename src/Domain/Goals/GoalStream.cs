@@ -27,15 +27,7 @@ public static class GoalStream
         var status = before?.Status;
         foreach (var e in events)
         {
-            status = e switch
-            {
-                GoalCreated => GoalStatus.Active,
-                GoalPaused => GoalStatus.Paused,
-                GoalResumed => GoalStatus.Active,
-                GoalCompleted => GoalStatus.Completed,
-                GoalArchived => GoalStatus.Archived,
-                _ => status,
-            };
+            status = GoalStatusMachine.After(status, e);
         }
 
         var isOpen = status?.IsOpen() ?? false;

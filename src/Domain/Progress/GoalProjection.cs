@@ -71,10 +71,9 @@ public sealed record GoalProjection(
             {
                 Definitions = p.Definitions.RemoveAll(x => x.EffectiveFrom >= d.EffectiveFrom).Add(new(d.EffectiveFrom, d.Definition)),
             }),
-            GoalPaused x => p with { Status = GoalStatus.Paused, Pauses = p.Pauses.Add(new(x.LocalDate, true)) },
-            GoalResumed x => p with { Status = GoalStatus.Active, Pauses = p.Pauses.Add(new(x.LocalDate, false)) },
-            GoalCompleted => p with { Status = GoalStatus.Completed, Pauses = Unpause(p, e) },
-            GoalArchived => p with { Status = GoalStatus.Archived, Pauses = Unpause(p, e) },
+            GoalPaused x => p with { Status = GoalStatusMachine.After(p.Status, x), Pauses = p.Pauses.Add(new(x.LocalDate, true)) },
+            GoalResumed x => p with { Status = GoalStatusMachine.After(p.Status, x), Pauses = p.Pauses.Add(new(x.LocalDate, false)) },
+            GoalCompleted or GoalArchived => p with { Status = GoalStatusMachine.After(p.Status, e.Event), Pauses = Unpause(p, e) },
             ActivityLogged a => Reach(Mark(AddDay(p, a.LocalDate, a.Value, 1), a.OccurredAt)),
             ActivityRemoved r => AddDay(p, r.LocalDate, -r.Value, -1),
             _ => throw new InvalidOperationException($"Unhandled event {e.Event.GetType().Name}."),

@@ -18,7 +18,8 @@ public static class EventItems
 
     public static Dictionary<string, AttributeValue> ToItem(EventEnvelope e)
     {
-        var data = (JsonObject)JsonSerializer.SerializeToNode(e.Event, e.Event.GetType(), StoreJson.Options)!;
+        var codec = EventCatalog.For(e.Event);
+        var data = (JsonObject)JsonSerializer.SerializeToNode(codec.Encode(e.Event), codec.ShapeType, StoreJson.Options)!;
         var item = new Dictionary<string, AttributeValue>
         {
             [Keys.PK] = S(Keys.User(e.UserId)),
@@ -26,11 +27,11 @@ public static class EventItems
             ["entity"] = S("event"),
             ["userId"] = S(e.UserId),
             ["goalId"] = S(e.GoalId),
-            [EventType] = S(EventTypes.NameOf(e.Event)),
+            [EventType] = S(codec.Name),
             [Version] = N(e.Version),
             [EventId] = S(e.EventId),
             [RecordedAt] = S(Keys.Timestamp(e.RecordedAt)),
-            [SchemaVersion] = N(EventTypes.SchemaVersion),
+            [SchemaVersion] = N(codec.SchemaVersion),
             [Data] = new AttributeValue { M = AttributeJson.ToMap(data) },
         };
         // GSI2: a goal's activities by occurredAt. A removal sorts right after the activity it
@@ -52,17 +53,18 @@ public static class EventItems
 
     public static EventEnvelope FromItem(IReadOnlyDictionary<string, AttributeValue> item)
     {
-        var type = EventTypes.TypeOf(item[EventType].S);
+        var codec = EventCatalog.Named(item[EventType].S);
+        var stored = item.TryGetValue(SchemaVersion, out var v) ? int.Parse(v.N, CultureInfo.InvariantCulture) : 1;
         var data = AttributeJson.ToJsonObject(item[Data].M);
-        var e = (GoalEvent)(data.Deserialize(type, StoreJson.Options)
-            ?? throw new InvalidOperationException($"Event {item[Keys.SK].S} has no data."));
+        var shape = StoredShapes.Read(data, codec.ShapeType, codec.SchemaVersion, stored, codec.Upcasters, $"event {item[Keys.SK].S}");
+        var (userId, goalId) = (item["userId"].S, item["goalId"].S);
         return new EventEnvelope(
-            item["userId"].S,
-            item["goalId"].S,
+            userId,
+            goalId,
             long.Parse(item[Version].N, CultureInfo.InvariantCulture),
             Keys.ParseTimestamp(item[RecordedAt].S),
             item[EventId].S,
-            e);
+            codec.Decode(shape, new EventContext(userId, goalId)));
     }
 
     internal static AttributeValue S(string s) => new() { S = s };

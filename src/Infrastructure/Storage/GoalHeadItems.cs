@@ -11,15 +11,16 @@ namespace Lifestyle.Infrastructure.Storage;
 public static class GoalHeadItems
 {
     private static readonly HashSet<string> KeyAttributes =
-        [Keys.PK, Keys.SK, Keys.Gsi1PK, Keys.Gsi1SK, "entity"];
+        [Keys.PK, Keys.SK, Keys.Gsi1PK, Keys.Gsi1SK, "entity", EventItems.SchemaVersion];
 
     public static Dictionary<string, AttributeValue> ToItem(GoalState s)
     {
-        var json = JsonSerializer.SerializeToNode(s, StoreJson.Options)!.AsObject();
+        var json = JsonSerializer.SerializeToNode(GoalHeadShape.From(s), StoreJson.Options)!.AsObject();
         var item = AttributeJson.ToMap(json);
         item[Keys.PK] = EventItems.S(Keys.User(s.UserId));
         item[Keys.SK] = EventItems.S(Keys.Goal(s.GoalId));
         item["entity"] = EventItems.S("goal");
+        item[EventItems.SchemaVersion] = EventItems.N(GoalHeadShape.SchemaVersion);
         item[Keys.Gsi1PK] = EventItems.S(Keys.StatusPartition(s.Status.ToWire(), s.GoalId));
         item[Keys.Gsi1SK] = EventItems.S($"USER#{s.UserId}#GOAL#{s.GoalId}");
         return item;
@@ -28,7 +29,8 @@ public static class GoalHeadItems
     public static GoalState FromItem(IReadOnlyDictionary<string, AttributeValue> item)
     {
         var json = AttributeJson.ToJsonObject(item.Where(kv => !KeyAttributes.Contains(kv.Key)));
-        return json.Deserialize<GoalState>(StoreJson.Options)
-            ?? throw new InvalidOperationException("Goal head item is empty.");
+        var stored = item.TryGetValue(EventItems.SchemaVersion, out var v) ? int.Parse(v.N, System.Globalization.CultureInfo.InvariantCulture) : 1;
+        var shape = (GoalHeadShape)StoredShapes.Read(json, typeof(GoalHeadShape), GoalHeadShape.SchemaVersion, stored, [], "goal head");
+        return shape.ToState();
     }
 }

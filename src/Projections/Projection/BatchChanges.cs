@@ -74,7 +74,7 @@ public static class BatchChanges
     private static EventEnvelope? EventOf(string sk, IReadOnlyDictionary<string, AttributeValue> image)
     {
         if (!sk.StartsWith(Keys.AnyEventPrefix, StringComparison.Ordinal)
-            || !image.TryGetValue(EventItems.EventType, out var type) || !EventTypes.IsKnown(type.S))
+            || !image.TryGetValue(EventItems.EventType, out var type) || !EventCatalog.IsKnown(type.S))
         {
             return null;
         }

@@ -32,17 +32,4 @@ public static class TablePages
             }
         }
     }
-
-    /// <summary>The scan's pages in order (one segment when the request names one).</summary>
-    public static async IAsyncEnumerable<ScanResponse> ScanPagesAsync(
-        this IAmazonDynamoDB db, ScanRequest request, [EnumeratorCancellation] CancellationToken ct)
-    {
-        do
-        {
-            var page = await db.ScanAsync(request, ct);
-            yield return page;
-            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (request.ExclusiveStartKey is not null);
-    }
 }

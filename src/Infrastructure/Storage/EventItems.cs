@@ -54,9 +54,8 @@ public static class EventItems
     public static EventEnvelope FromItem(IReadOnlyDictionary<string, AttributeValue> item)
     {
         var codec = EventCatalog.Named(item[EventType].S);
-        var stored = item.TryGetValue(SchemaVersion, out var v) ? int.Parse(v.N, CultureInfo.InvariantCulture) : 1;
         var data = AttributeJson.ToJsonObject(item[Data].M);
-        var shape = StoredShapes.Read(data, codec.ShapeType, codec.SchemaVersion, stored, codec.Upcasters, $"event {item[Keys.SK].S}");
+        var shape = StoredShapes.Read(data, codec.ShapeType, codec.SchemaVersion, StoredShapes.SchemaOf(item), codec.Upcasters, $"event {item[Keys.SK].S}");
         var (userId, goalId) = (item["userId"].S, item["goalId"].S);
         return new EventEnvelope(
             userId,

@@ -29,8 +29,7 @@ public static class GoalHeadItems
     public static GoalState FromItem(IReadOnlyDictionary<string, AttributeValue> item)
     {
         var json = AttributeJson.ToJsonObject(item.Where(kv => !KeyAttributes.Contains(kv.Key)));
-        var stored = item.TryGetValue(EventItems.SchemaVersion, out var v) ? int.Parse(v.N, System.Globalization.CultureInfo.InvariantCulture) : 1;
-        var shape = (GoalHeadShape)StoredShapes.Read(json, typeof(GoalHeadShape), GoalHeadShape.SchemaVersion, stored, [], "goal head");
+        var shape = (GoalHeadShape)StoredShapes.Read(json, typeof(GoalHeadShape), GoalHeadShape.SchemaVersion, StoredShapes.SchemaOf(item), [], "goal head");
         return shape.ToState();
     }
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2.Model;
 using Lifestyle.Domain.Events;
 
 namespace Lifestyle.Infrastructure.Storage;
@@ -11,6 +13,10 @@ public sealed class UnknownSchemaVersionException(string what, int stored, int k
 /// <summary>Reads a stored payload at its schema version and lifts it, one upcaster at a time, to the current shape.</summary>
 public static class StoredShapes
 {
+    /// <summary>The item's <c>schemaVersion</c>; items written before the attribute existed are schema 1.</summary>
+    public static int SchemaOf(IReadOnlyDictionary<string, AttributeValue> item) =>
+        item.TryGetValue(EventItems.SchemaVersion, out var v) ? int.Parse(v.N, CultureInfo.InvariantCulture) : 1;
+
     public static object Read(JsonObject data, Type current, int currentVersion, int storedVersion, IReadOnlyList<Upcaster> upcasters, string what)
     {
         if (storedVersion > currentVersion)

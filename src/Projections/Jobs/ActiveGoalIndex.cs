@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Lifestyle.Infrastructure.Dynamo;
 using Lifestyle.Infrastructure.Storage;
-using Lifestyle.Projections.Replay;
+using Lifestyle.Projections.Projection;
 using Microsoft.Extensions.Options;
 
 namespace Lifestyle.Projections.Jobs;
@@ -26,16 +26,9 @@ public sealed class ActiveGoalIndex(IAmazonDynamoDB db, IOptions<DynamoOptions> 
             ProjectionExpression = "PK, SK",
             ExpressionAttributeValues = new() { [":pk"] = new(Partition(shard)) },
         };
-        do
+        await foreach (var head in db.QueryItemsAsync(request, ct))
         {
-            var page = await db.QueryAsync(request, ct);
-            foreach (var head in page.Items ?? [])
-            {
-                yield return new GoalRef(head[Keys.PK].S["USER#".Length..], head[Keys.SK].S[Keys.GoalPrefix.Length..]);
-            }
-
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
+            yield return new GoalRef(head[Keys.PK].S["USER#".Length..], head[Keys.SK].S[Keys.GoalPrefix.Length..]);
         }
-        while (request.ExclusiveStartKey is { Count: > 0 });
     }
 }

@@ -86,8 +86,8 @@ public sealed class ProjectionFailures(IAmazonDynamoDB db, IOptions<DynamoOption
     }
 
     /// <summary>The goals the projector parked.</summary>
-    public async Task<IReadOnlyList<Replay.GoalRef>> ParkedAsync(CancellationToken ct) =>
-        (await ListAsync(ct)).Where(IsParked).Select(i => new Replay.GoalRef(i["userId"].S, i["goalId"].S)).ToList();
+    public async Task<IReadOnlyList<GoalRef>> ParkedAsync(CancellationToken ct) =>
+        (await ListAsync(ct)).Where(IsParked).Select(i => new GoalRef(i["userId"].S, i["goalId"].S)).ToList();
 
     public static bool IsParked(Dictionary<string, AttributeValue> item) => item.TryGetValue("parked", out var p) && p.BOOL == true;
 

@@ -3,11 +3,10 @@ using Amazon.DynamoDBv2.Model;
 using Lifestyle.Infrastructure.Dynamo;
 using Lifestyle.Infrastructure.Erasure;
 using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Projections.Projection;
 using Microsoft.Extensions.Options;
 
 namespace Lifestyle.Projections.Replay;
-
-public sealed record GoalRef(string UserId, string GoalId);
 
 public sealed record ScanPage(IReadOnlyList<GoalRef> Goals, Dictionary<string, AttributeValue>? LastKey, int Scanned)
 {

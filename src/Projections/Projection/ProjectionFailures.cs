@@ -74,13 +74,10 @@ public sealed class ProjectionFailures(IAmazonDynamoDB db, IOptions<DynamoOption
             ExpressionAttributeValues = new() { [":pk"] = new(Partition), [":f"] = new(SystemKeys.AnyFailure) },
         };
         var items = new List<Dictionary<string, AttributeValue>>();
-        do
+        await foreach (var page in db.QueryPagesAsync(request, ct))
         {
-            var page = await db.QueryAsync(request, ct);
             items.AddRange(page.Items ?? []);
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
         }
-        while (request.ExclusiveStartKey is { Count: > 0 });
 
         return items;
     }
@@ -103,13 +100,10 @@ public sealed class ProjectionFailures(IAmazonDynamoDB db, IOptions<DynamoOption
             Select = Select.COUNT,
         };
         long count = 0;
-        do
+        await foreach (var page in db.QueryPagesAsync(request, ct))
         {
-            var page = await db.QueryAsync(request, ct);
             count += page.Count ?? 0;
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
         }
-        while (request.ExclusiveStartKey is { Count: > 0 });
         return count;
     }
 

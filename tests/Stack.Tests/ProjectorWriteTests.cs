@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Lifestyle.Infrastructure.Storage;
 using Lifestyle.Projections.Projection;
+using Lifestyle.Projections.Projection.Sources;
 using Lifestyle.Stack.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -52,14 +53,15 @@ public sealed class ProjectorWriteTests(StackFixture stack)
         // A read-model version of its own, so the live projector's items do not answer for this projector's.
         var keys = new ReadModelKeys($"t{Guid.NewGuid():N}"[..12]);
         var clock = new ManualClock(events[1].RecordedAt.AddMilliseconds(100));
-        var projector = new GoalProjector(stack.Dynamo.Client, Options.Create(stack.Dynamo.Options),
-            stack.Services.GetRequiredService<ReadModelWriter>(), stack.Services.GetRequiredService<ErasureGuard>(), clock);
+        var stored = new StoredProjections(stack.Dynamo.Client, Options.Create(stack.Dynamo.Options));
+        var projector = new GoalProjector(new KeptProjections(new CarriedEvents(stored, clock)),
+            stack.Services.GetRequiredService<ReadModelWriter>(), stack.Services.GetRequiredService<ErasureGuard>());
         GoalChange Change(long head) => new(user, goalId, 0, head, [.. events.Where(e => e.Version <= head)]);
 
         var fresh = await projector.ProjectAsync(user, goalId, keys, CancellationToken.None, Change(2));
         Assert.Equal((2L, true), (fresh!.After.Version, fresh.EventsCarried));
 
-        clock.Now = events[2].RecordedAt + GoalProjector.CatchUpAfter + TimeSpan.FromSeconds(1);
+        clock.Now = events[2].RecordedAt + CarriedEvents.CatchUpAfter + TimeSpan.FromSeconds(1);
         var behind = await projector.ProjectAsync(user, goalId, keys, CancellationToken.None, Change(3));
         Assert.Equal((4L, false, true), (behind!.After.Version, behind.EventsCarried, behind.StateKept));
 

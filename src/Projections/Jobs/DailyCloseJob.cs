@@ -5,6 +5,7 @@ using Lifestyle.Domain.Progress;
 using Lifestyle.Infrastructure.Storage;
 using Lifestyle.Projections.Notifications;
 using Lifestyle.Projections.Projection;
+using Lifestyle.Projections.Projection.Sources;
 using Microsoft.Extensions.Options;
 
 namespace Lifestyle.Projections.Jobs;
@@ -17,7 +18,7 @@ namespace Lifestyle.Projections.Jobs;
 /// recorded first and published after the walk (by this run's outbox, or by the process's own publisher).
 /// </summary>
 public sealed class DailyCloseJob(
-    ActiveGoalIndex index, GoalProjector projector, ReadModelVersions versions, NotificationSender sender, NotificationSweeper sweeper,
+    ActiveGoalIndex index, StoredProjections stored, ReadModelVersions versions, NotificationSender sender, NotificationSweeper sweeper,
     NotificationOutbox outbox, IOptions<SnsOptions> sns)
 {
     private const int ParallelShards = 4;
@@ -43,7 +44,7 @@ public sealed class DailyCloseJob(
             {
                 await foreach (var goal in index.ShardAsync(shard, token))
                 {
-                    if (await projector.LoadAsync(goal.UserId, goal.GoalId, keys, token) is not { } p)
+                    if (await stored.LoadAsync(goal.UserId, goal.GoalId, keys, token) is not { } p)
                     {
                         continue; // created moments ago, not projected yet: nothing to close
                     }

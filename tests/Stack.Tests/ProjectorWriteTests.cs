@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
 using Lifestyle.Infrastructure.Storage;
 using Lifestyle.Projections.Projection;
 using Lifestyle.Projections.Projection.Sources;
@@ -67,6 +69,28 @@ public sealed class ProjectorWriteTests(StackFixture stack)
 
         Assert.Null(await projector.ProjectAsync(user, goalId, keys, CancellationToken.None, Change(3)));
         Assert.Equal(4L, ItemText.VersionOf((await stack.GetItemAsync(user, keys.Progress(goalId)))!));
+    }
+
+    [Fact]
+    public async Task A_pass_writes_in_one_transaction_and_when_one_gate_refuses_it_writes_the_other_items_one_by_one()
+    {
+        var writer = stack.Services.GetRequiredService<ReadModelWriter>();
+        var user = StackFixture.NewUserId();
+        Dictionary<string, AttributeValue> Item(string sk, long version) => new()
+        {
+            [Keys.PK] = new(Keys.User(user)),
+            [Keys.SK] = new(sk),
+            ["version"] = new() { N = version.ToString(CultureInfo.InvariantCulture) },
+        };
+
+        var first = await writer.PutAllAsync([Item("T#a", 1), Item("T#b", 1)], Item("T#last", 1), 1, rebuild: false, CancellationToken.None);
+        await writer.PutAsync(Item("T#b", 5), 5, rebuild: false, CancellationToken.None);
+        var second = await writer.PutAllAsync([Item("T#a", 3), Item("T#b", 3)], Item("T#last", 3), 3, rebuild: false, CancellationToken.None);
+
+        Assert.Equal(3, first.Written);
+        Assert.Equal(2, second.Written);
+        var versions = await Task.WhenAll(new[] { "T#a", "T#b", "T#last" }.Select(async sk => ItemText.VersionOf((await stack.GetItemAsync(user, sk))!)));
+        Assert.Equal([3L, 5L, 3L], versions);
     }
 
     private sealed class ManualClock(DateTimeOffset now) : TimeProvider

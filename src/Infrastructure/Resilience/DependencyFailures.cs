@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Lifestyle.Infrastructure.Cache;
 using StackExchange.Redis;
 
 namespace Lifestyle.Infrastructure.Resilience;
@@ -12,7 +13,7 @@ public static class DependencyFailures
     public static bool IsTransient(Exception e, CancellationToken stopping) => !stopping.IsCancellationRequested && e switch
     {
         AmazonServiceException or AmazonClientException or HttpRequestException => true,
-        TimeoutException or RedisException => true,
+        TimeoutException or RedisException or CacheUnavailableException => true,
         // A bounded call gave up (its own deadline, not the host stopping).
         OperationCanceledException => true,
         _ => false,

@@ -90,7 +90,7 @@ public sealed class TelemetryTests(TelemetryStackFixture telemetry)
             spans.FirstOrDefault(s => s.DisplayName == "projector.goal" && Equals(s.GetTagItem("lifestyle.goal.id"), goalId)));
         var trace = Trace(TelemetryStackFixture.Spans.Snapshot(), pass.TraceId);
         Assert.Contains(trace, s => s.DisplayName == "projector.batch" && s.SpanId == pass.ParentSpanId);
-        Assert.Contains(trace, s => s.DisplayName == "DynamoDB.PutItem" && Descends(s, pass, trace));
+        Assert.Contains(trace, s => s.DisplayName == "DynamoDB.TransactWriteItems" && Descends(s, pass, trace));
     }
 
     private static async Task<JsonObject> SendAsync(

@@ -28,12 +28,12 @@ public static class SuggestionRules
             var over = n - met;
             if (n >= MinDaysToLower && over * 100L > 70L * n && proposed > target)
             {
-                return new(SuggestionKinds.RaiseTarget, proposed, $"Over the limit on {over} of {n} days; {typical}.");
+                return new(SuggestionKinds.RaiseTarget, proposed, $"Over the limit on {over} of {DayCount(n)}; {typical}.");
             }
 
             if (DayWindow.AtLeast(met, n, 90) && median <= 0.8m * target && proposed < target)
             {
-                return new(SuggestionKinds.LowerTarget, proposed, $"Within the limit on {met} of {n} days; {typical}.");
+                return new(SuggestionKinds.LowerTarget, proposed, $"Within the limit on {met} of {DayCount(n)}; {typical}.");
             }
 
             return KeepGoing(met, n);
@@ -41,12 +41,12 @@ public static class SuggestionRules
 
         if (n >= MinDaysToLower && met * 100L < 30L * n && proposed < target)
         {
-            return new(SuggestionKinds.LowerTarget, proposed, $"Met on {met} of {n} days; {typical}.");
+            return new(SuggestionKinds.LowerTarget, proposed, $"Met on {met} of {DayCount(n)}; {typical}.");
         }
 
         if (DayWindow.AtLeast(met, n, 90) && median >= 1.25m * target && proposed > target)
         {
-            return new(SuggestionKinds.RaiseTarget, proposed, $"Met on {met} of {n} days; {typical}.");
+            return new(SuggestionKinds.RaiseTarget, proposed, $"Met on {met} of {DayCount(n)}; {typical}.");
         }
 
         if (p.Pattern == GoalPattern.Daily && WeeklyShape(p, days, asOf))
@@ -94,7 +94,9 @@ public static class SuggestionRules
         return perWeek.All(m => m is >= 3 and <= 5);
     }
 
-    private static Suggestion KeepGoing(int met, int n) => new(SuggestionKinds.KeepGoing, null, $"Met on {met} of {n} days: keep going.");
+    private static Suggestion KeepGoing(int met, int n) => new(SuggestionKinds.KeepGoing, null, $"Met on {met} of {DayCount(n)}: keep going.");
+
+    private static string DayCount(int n) => n == 1 ? "1 day" : $"{n} days";
 
     private static string Amount(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

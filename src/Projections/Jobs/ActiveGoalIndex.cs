@@ -18,20 +18,30 @@ public sealed class ActiveGoalIndex(IAmazonDynamoDB db, IOptions<DynamoOptions> 
 
     public async IAsyncEnumerable<GoalRef> ShardAsync(int shard, [EnumeratorCancellation] CancellationToken ct)
     {
+        await foreach (var head in HeadsAsync(Partition(shard), "PK, SK", ct))
+        {
+            yield return new GoalRef(head[Keys.PK].S["USER#".Length..], head[Keys.SK].S[Keys.GoalPrefix.Length..]);
+        }
+    }
+
+    /// <summary>The goal heads of one GSI1 partition, with the attributes <paramref name="projection"/> names.</summary>
+    public async IAsyncEnumerable<Dictionary<string, AttributeValue>> HeadsAsync(
+        string partition, string projection, [EnumeratorCancellation] CancellationToken ct)
+    {
         var request = new QueryRequest
         {
             TableName = table,
             IndexName = Keys.Gsi1,
             KeyConditionExpression = "GSI1PK = :pk",
-            ProjectionExpression = "PK, SK",
-            ExpressionAttributeValues = new() { [":pk"] = new(Partition(shard)) },
+            ProjectionExpression = projection,
+            ExpressionAttributeValues = new() { [":pk"] = new(partition) },
         };
         do
         {
             var page = await db.QueryAsync(request, ct);
             foreach (var head in page.Items ?? [])
             {
-                yield return new GoalRef(head[Keys.PK].S["USER#".Length..], head[Keys.SK].S[Keys.GoalPrefix.Length..]);
+                yield return head;
             }
 
             request.ExclusiveStartKey = page.LastEvaluatedKey;

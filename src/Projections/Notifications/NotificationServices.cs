@@ -30,6 +30,7 @@ public static class NotificationServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjectionObserver, NotificationObserver>());
         services.TryAddSingleton<ActiveGoalIndex>();
         services.TryAddSingleton<DailyCloseJob>();
+        services.AddLifestyleInsights();
         return services;
     }
 }

@@ -18,7 +18,7 @@ STATE="${LIFESTYLE_RUN_DIR:-$ROOT/.run}" # logs (appended across restarts), NAME
 SUPERVISE_PID_DIR="$STATE"
 SNS_URL="http://127.0.0.1:$SNS_PORT"
 API_BIN="$ROOT/src/Api/bin/Release/net10.0"
-PROJECTOR_BIN="$ROOT/src/Projections/bin/Release/net10.0"
+PROJECTOR_BIN="$ROOT/src/Projections/Host/bin/Release/net10.0"
 
 check_ports() {
   local p
@@ -31,7 +31,7 @@ build() {
   [ "${LIFESTYLE_NO_BUILD:-}" = 1 ] && return 0 # tests that start ./run.sh after ./test.sh built
   log "building"
   dotnet build src/Api -c Release -nologo -v quiet
-  dotnet build src/Projections -c Release -nologo -v quiet
+  dotnet build src/Projections/Host -c Release -nologo -v quiet
 }
 
 # fauxqs keeps topics and subscriptions in memory: after it restarts, the topic is created again (its

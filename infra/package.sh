@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the Lambda deployment packages that infra/*.tf deploys, into infra/build/ (git-ignored):
-#   build/projections.zip  src/Projections: the projector (Stream.LambdaEntryPoint) and the
+#   build/projections.zip  src/Projections/Host: the projector (Stream.LambdaEntryPoint) and the
 #                          daily-close job (Jobs.DailyCloseEntryPoint) handlers
 #   build/api.zip          src/Api plus run.sh, started by the Lambda Web Adapter layer
 # Both are `dotnet publish -c Release -r linux-x64 --self-contained false` for the managed
@@ -21,7 +21,7 @@ publish() { # name project
   local name="$1" project="$2" out="$BUILD/$1"
   rm -rf "$out"
   printf 'package.sh: publishing src/%s\n' "$project" >&2
-  if ! dotnet publish "$ROOT/src/$project/$project.csproj" -c Release -r linux-x64 --self-contained false \
+  if ! dotnet publish "$ROOT/src/$project.csproj" -c Release -r linux-x64 --self-contained false \
       --artifacts-path "$BUILD/artifacts" -o "$out" -nologo -v quiet; then
     fail "src/$project does not build; $name.zip was not written (fix the build above and run again)"
   fi
@@ -60,11 +60,11 @@ require() { # zipfile entry...
 
 mkdir -p "$BUILD"
 
-publish projections Projections
+publish projections Projections/Host/Projections
 zip_dir "$BUILD/projections" "$BUILD/projections.zip"
 require "$BUILD/projections.zip" Lifestyle.Projections.dll Lifestyle.Projections.deps.json Lifestyle.Projections.runtimeconfig.json
 
-publish api Api
+publish api Api/Api
 rm -f "$BUILD/api/appsettings.Development.json" # Development only (local signing key, DynamoDB Local)
 install -m 0755 "$INFRA/lambda/api-run.sh" "$BUILD/api/run.sh"
 zip_dir "$BUILD/api" "$BUILD/api.zip"

@@ -1,5 +1,5 @@
 # The stream projector (spec §6, docs/adr/0002): a Lambda function behind the table's stream.
-# src/Projections/Stream/LambdaEntryPoint.cs parses the raw DynamoDB Streams event and answers
+# src/Projections/Host/Stream/LambdaEntryPoint.cs parses the raw DynamoDB Streams event and answers
 # {"batchItemFailures":[...]} with the first record that failed.
 
 resource "aws_cloudwatch_log_group" "projector" {

@@ -12,7 +12,7 @@ public sealed class LambdaTests(InfraFixture infra)
 {
     private const string ProjectorHandler = "Lifestyle.Projections::Lifestyle.Projections.Stream.LambdaEntryPoint::HandleAsync";
 
-    /// <summary>The daily-close job's handler (infra/locals.tf, src/Projections/Jobs/DailyCloseEntryPoint.cs).</summary>
+    /// <summary>The daily-close job's handler (infra/locals.tf, src/Projections/Host/Jobs/DailyCloseEntryPoint.cs).</summary>
     private const string DailyCloseHandler = "Lifestyle.Projections::Lifestyle.Projections.Jobs.DailyCloseEntryPoint::HandleAsync";
 
     private static readonly string TableName = $"{DynamoOptions.Section}__{nameof(DynamoOptions.TableName)}";

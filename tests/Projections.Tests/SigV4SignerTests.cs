@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Auth;
+using Lifestyle.Infrastructure.Aws;
 using Lifestyle.Projections.Stream;
 using Xunit;
 

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Auth;
+using Lifestyle.Infrastructure.Aws;
 using Lifestyle.Projections.Notifications;
 using Lifestyle.Projections.Stream;
 using Lifestyle.Projections.Tests.Fixtures;

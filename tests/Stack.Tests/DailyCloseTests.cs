@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Lifestyle.Domain.Time;
+using Lifestyle.Infrastructure.Aws;
 using Lifestyle.Projections.Jobs;
 using Lifestyle.Projections.Notifications;
 using Lifestyle.Projections.Stream;

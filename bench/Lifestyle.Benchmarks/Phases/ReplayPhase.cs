@@ -10,6 +10,7 @@ using Lifestyle.Domain.Events;
 using Lifestyle.Domain.Goals;
 using Lifestyle.Infrastructure.Dynamo;
 using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Projections;
 using Lifestyle.Projections.Projection;
 using Lifestyle.Projections.Replay;
 using Microsoft.Extensions.Configuration;
@@ -197,7 +198,7 @@ public static class ReplayPhase
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddLifestyleProjections(configuration);
+        services.AddLifestyleProjector(configuration);
         services.AddSingleton<GoalWalker>();
         services.AddSingleton<GoalRebuilder>();
         services.AddSingleton<ReplayCheckpoints>();

@@ -72,7 +72,7 @@ public sealed partial class BenchStack : IAsyncDisposable
 
     /// <summary>The projector build to run; <c>BENCH_PROJECTOR_BIN</c> overrides it like <c>BENCH_API_BIN</c>.</summary>
     private string ProjectorBin => Environment.GetEnvironmentVariable("BENCH_PROJECTOR_BIN") is { Length: > 0 } dir
-        ? dir : Path.Combine(Root, "src", "Projections", "bin", Configuration, "net10.0");
+        ? dir : Path.Combine(Root, "src", "Projections", "Host", "bin", Configuration, "net10.0");
 
     public static async Task<BenchStack> StartAsync()
     {

@@ -52,7 +52,7 @@ public sealed class IdempotencyRecords(IAmazonDynamoDB db, IOptions<DynamoOption
                 ["createdAt"] = new(Keys.Timestamp(now)),
                 [Keys.Ttl] = new() { N = EpochSeconds(now + Retention) },
             },
-            ConditionExpression = "attribute_not_exists(SK) OR #ttl < :now",
+            ConditionExpression = $"{Conditions.Absent} OR #ttl < :now",
             ExpressionAttributeNames = new() { ["#ttl"] = Keys.Ttl },
             ExpressionAttributeValues = new() { [":now"] = new() { N = EpochSeconds(now) } },
         },
@@ -82,7 +82,7 @@ public sealed class IdempotencyRecords(IAmazonDynamoDB db, IOptions<DynamoOption
         {
             TableName = options.Value.TableName,
             Key = new() { [Keys.PK] = new(Keys.User(userId)), [Keys.SK] = new(Keys.Goal(goalId)) },
-            ConditionExpression = $"attribute_exists(SK) AND attribute_not_exists({ErasureItems.Marker})",
+            ConditionExpression = Conditions.And(Conditions.Present, Conditions.NotErasing),
         },
     };
 

@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using Lifestyle.Domain.Goals;
 using Lifestyle.Infrastructure.Erasure;
 using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Infrastructure.Dynamo;
 
 namespace Lifestyle.Commands.EventStore;
 
@@ -29,7 +30,7 @@ public static class ProfileItems
         {
             // The quota holds under races: a second create that read a stale count fails here.
             // ... and no goal is created while the user is being erased.
-            update.ConditionExpression = $"(attribute_not_exists(openGoals) OR openGoals <= :max) AND attribute_not_exists({ErasureItems.Marker})";
+            update.ConditionExpression = Conditions.And("attribute_not_exists(openGoals) OR openGoals <= :max", Conditions.NotErasing);
             update.ExpressionAttributeValues[":max"] = new()
             {
                 N = (GoalLimits.MaxOpenGoals - delta).ToString(CultureInfo.InvariantCulture),

@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using Lifestyle.Infrastructure.Erasure;
 using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Infrastructure.Dynamo;
 
 namespace Lifestyle.Commands.EventStore;
 
@@ -19,12 +20,12 @@ public sealed class TransactionItems
         var head = new Put { TableName = table, Item = GoalHeadItems.ToItem(a.After) };
         if (a.Before is null)
         {
-            head.ConditionExpression = "attribute_not_exists(SK)";
+            head.ConditionExpression = Conditions.Absent;
         }
         else
         {
             // A head marked for erasure refuses every append (the marker is set by the erasure only).
-            head.ConditionExpression = $"version = :expected AND attribute_not_exists({ErasureItems.Marker})";
+            head.ConditionExpression = Conditions.And("version = :expected", Conditions.NotErasing);
             head.ExpressionAttributeValues = new()
             {
                 [":expected"] = new() { N = a.Before.Version.ToString(CultureInfo.InvariantCulture) },
@@ -36,7 +37,7 @@ public sealed class TransactionItems
         {
             t.Items.Add(new TransactWriteItem
             {
-                Put = new Put { TableName = table, Item = EventItems.ToItem(e), ConditionExpression = "attribute_not_exists(SK)" },
+                Put = new Put { TableName = table, Item = EventItems.ToItem(e), ConditionExpression = Conditions.Absent },
             });
         }
 

@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Lifestyle.Infrastructure.Dynamo;
 using Lifestyle.Infrastructure.Storage;
-using Lifestyle.Projections.Replay;
+using Lifestyle.Projections.Projection;
 using Microsoft.Extensions.Options;
 
 namespace Lifestyle.Projections.Jobs;
@@ -25,27 +25,13 @@ public sealed class ActiveGoalIndex(IAmazonDynamoDB db, IOptions<DynamoOptions> 
     }
 
     /// <summary>The goal heads of one GSI1 partition, with the attributes <paramref name="projection"/> names.</summary>
-    public async IAsyncEnumerable<Dictionary<string, AttributeValue>> HeadsAsync(
-        string partition, string projection, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var request = new QueryRequest
+    public IAsyncEnumerable<Dictionary<string, AttributeValue>> HeadsAsync(string partition, string projection, CancellationToken ct) =>
+        db.QueryItemsAsync(new QueryRequest
         {
             TableName = table,
             IndexName = Keys.Gsi1,
             KeyConditionExpression = "GSI1PK = :pk",
             ProjectionExpression = projection,
             ExpressionAttributeValues = new() { [":pk"] = new(partition) },
-        };
-        do
-        {
-            var page = await db.QueryAsync(request, ct);
-            foreach (var head in page.Items ?? [])
-            {
-                yield return head;
-            }
-
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
-        }
-        while (request.ExclusiveStartKey is { Count: > 0 });
-    }
+        }, ct);
 }

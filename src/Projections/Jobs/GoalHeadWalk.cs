@@ -40,18 +40,15 @@ public sealed class GoalHeadWalk(ActiveGoalIndex index, IAmazonDynamoDB db, IOpt
             ExpressionAttributeValues = new() { [":pk"] = new(Keys.User(userId)), [":goal"] = new(Keys.GoalPrefix) },
         };
         var heads = new List<HeadRef>();
-        do
+        await foreach (var item in db.QueryItemsAsync(request, ct))
         {
-            var page = await db.QueryAsync(request, ct);
-            foreach (var item in (page.Items ?? []).Where(i => !i.ContainsKey(ErasureItems.Marker)))
+            if (!item.ContainsKey(ErasureItems.Marker))
             {
                 var s = GoalHeadItems.FromItem(item);
                 heads.Add(new HeadRef(s.UserId, s.GoalId, s.Status, s.TemplateId));
             }
-
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
         }
-        while (request.ExclusiveStartKey is { Count: > 0 });
+
         return heads;
     }
 }

@@ -1,5 +1,4 @@
 using Lifestyle.Infrastructure.Dynamo;
-using Lifestyle.Projections.Jobs;
 using Lifestyle.Projections.Projection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +11,7 @@ namespace Lifestyle.Projections.Notifications;
 public static class NotificationServices
 {
     /// <summary>
-    /// The SNS publisher (section <c>Sns</c>), the notification items, the projector's observer, the sweeper and the
-    /// daily close. The background sweep (<see cref="NotificationSweepService"/>) is added by the local consumer.
+    /// The SNS publisher (section <c>Sns</c>), the notification items, the projector's observer and the sweeper. The background sweep (<see cref="NotificationSweepService"/>) is added by the local consumer.
     /// </summary>
     public static IServiceCollection AddLifestyleNotifications(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,9 +26,6 @@ public static class NotificationServices
         services.TryAddSingleton<NotificationSender>();
         services.TryAddSingleton<NotificationSweeper>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjectionObserver, NotificationObserver>());
-        services.TryAddSingleton<ActiveGoalIndex>();
-        services.TryAddSingleton<DailyCloseJob>();
-        services.AddLifestyleInsights();
         return services;
     }
 }

@@ -23,7 +23,7 @@ public sealed class NotificationStore(IAmazonDynamoDB db, IOptions<DynamoOptions
             {
                 TableName = table,
                 Item = NotificationItems.NewPending(n, time.GetUtcNow(), leaseUntil),
-                ConditionExpression = "attribute_not_exists(PK)",
+                ConditionExpression = Conditions.Absent,
             }, ct);
             return true;
         }
@@ -97,7 +97,7 @@ public sealed class NotificationStore(IAmazonDynamoDB db, IOptions<DynamoOptions
             TableName = table,
             Key = key.ToKey(),
             UpdateExpression = "SET #status = :sent, publishedAt = :now, messageId = :id, #ttl = :ttl REMOVE GSI1PK, GSI1SK, #lease",
-            ConditionExpression = "attribute_exists(PK)",
+            ConditionExpression = Conditions.Present,
             ExpressionAttributeNames = new()
             {
                 ["#status"] = NotificationItems.Status, ["#lease"] = NotificationItems.LeaseUntil, ["#ttl"] = Keys.Ttl,
@@ -124,13 +124,14 @@ public sealed class NotificationStore(IAmazonDynamoDB db, IOptions<DynamoOptions
             Limit = Math.Min(limit, 100),
         };
         var found = new List<PendingNotification>();
-        do
+        await foreach (var page in db.QueryPagesAsync(request, ct))
         {
-            var page = await db.QueryAsync(request, ct);
             found.AddRange((page.Items ?? []).Select(NotificationItems.ReadPending));
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
+            if (found.Count >= limit)
+            {
+                break;
+            }
         }
-        while (request.ExclusiveStartKey is { Count: > 0 } && found.Count < limit);
 
         return found;
     }

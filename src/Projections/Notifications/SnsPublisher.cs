@@ -4,8 +4,8 @@ using System.Xml.Linq;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
+using Lifestyle.Infrastructure.Aws;
 using Lifestyle.Infrastructure.Telemetry;
-using Lifestyle.Projections.Stream;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -28,7 +28,7 @@ public sealed class CacheRepairMarks(IAmazonDynamoDB db, IOptions<DynamoOptions>
                 TableName = options.Value.TableName,
                 Key = Key(mark.ReadModelVersion, mark.UserId, mark.GoalId),
                 UpdateExpression = "SET version = :v, userId = :u, goalId = :g, rmVersion = :rm, entity = :e",
-                ConditionExpression = "attribute_not_exists(version) OR version < :v",
+                ConditionExpression = Conditions.OlderThanV,
                 ExpressionAttributeValues = new()
                 {
                     [":v"] = new() { N = mark.Version.ToString(CultureInfo.InvariantCulture) },
@@ -54,7 +54,7 @@ public sealed class CacheRepairMarks(IAmazonDynamoDB db, IOptions<DynamoOptions>
             {
                 TableName = options.Value.TableName,
                 Key = Key(mark.ReadModelVersion, mark.UserId, mark.GoalId),
-                ConditionExpression = "attribute_not_exists(version) OR version <= :v",
+                ConditionExpression = Conditions.NotNewerThanV,
                 ExpressionAttributeValues = new() { [":v"] = new() { N = repaired.ToString(CultureInfo.InvariantCulture) } },
             }, ct);
         }
@@ -75,14 +75,11 @@ public sealed class CacheRepairMarks(IAmazonDynamoDB db, IOptions<DynamoOptions>
                 ExpressionAttributeValues = new() { [":pk"] = new(SystemKeys.CacheRepairShard(shard)) },
             };
             var marks = new List<CacheRepairMark>();
-            do
+            await foreach (var page in db.QueryPagesAsync(request, ct))
             {
-                var page = await db.QueryAsync(request, ct);
                 marks.AddRange((page.Items ?? []).Select(i => new CacheRepairMark(
                     i["rmVersion"].S, i["userId"].S, i["goalId"].S, long.Parse(i["version"].N, CultureInfo.InvariantCulture))));
-                request.ExclusiveStartKey = page.LastEvaluatedKey;
             }
-            while (request.ExclusiveStartKey is { Count: > 0 });
 
             return marks;
         }));

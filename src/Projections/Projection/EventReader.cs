@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Lifestyle.Infrastructure.Dynamo;
 using Lifestyle.Domain.Events;
 using Lifestyle.Infrastructure.Storage;
 
@@ -26,13 +27,10 @@ public static class EventReader
             },
         };
         var events = new List<EventEnvelope>();
-        do
+        await foreach (var page in db.QueryPagesAsync(request, ct))
         {
-            var page = await db.QueryAsync(request, ct);
             events.AddRange((page.Items ?? []).Select(EventItems.FromItem));
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
         }
-        while (request.ExclusiveStartKey is { Count: > 0 });
 
         return events;
     }

@@ -74,20 +74,17 @@ public sealed class ProjectionFailures(IAmazonDynamoDB db, IOptions<DynamoOption
             ExpressionAttributeValues = new() { [":pk"] = new(Partition), [":f"] = new(SystemKeys.AnyFailure) },
         };
         var items = new List<Dictionary<string, AttributeValue>>();
-        do
+        await foreach (var page in db.QueryPagesAsync(request, ct))
         {
-            var page = await db.QueryAsync(request, ct);
             items.AddRange(page.Items ?? []);
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
         }
-        while (request.ExclusiveStartKey is { Count: > 0 });
 
         return items;
     }
 
     /// <summary>The goals the projector parked.</summary>
-    public async Task<IReadOnlyList<Replay.GoalRef>> ParkedAsync(CancellationToken ct) =>
-        (await ListAsync(ct)).Where(IsParked).Select(i => new Replay.GoalRef(i["userId"].S, i["goalId"].S)).ToList();
+    public async Task<IReadOnlyList<GoalRef>> ParkedAsync(CancellationToken ct) =>
+        (await ListAsync(ct)).Where(IsParked).Select(i => new GoalRef(i["userId"].S, i["goalId"].S)).ToList();
 
     public static bool IsParked(Dictionary<string, AttributeValue> item) => item.TryGetValue("parked", out var p) && p.BOOL == true;
 
@@ -103,13 +100,10 @@ public sealed class ProjectionFailures(IAmazonDynamoDB db, IOptions<DynamoOption
             Select = Select.COUNT,
         };
         long count = 0;
-        do
+        await foreach (var page in db.QueryPagesAsync(request, ct))
         {
-            var page = await db.QueryAsync(request, ct);
             count += page.Count ?? 0;
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
         }
-        while (request.ExclusiveStartKey is { Count: > 0 });
         return count;
     }
 

@@ -1,6 +1,5 @@
 using Lifestyle.Infrastructure;
 using Lifestyle.Infrastructure.Cache;
-using Lifestyle.Projections.Notifications;
 using Lifestyle.Projections.Stream;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +8,7 @@ namespace Lifestyle.Projections.Projection;
 
 public static class ProjectionServices
 {
-    /// <summary>The projection core: what both stream transports and the replay tool use.</summary>
+    /// <summary>The projection core: what both stream transports and the replay tool use (the host adds notifications and jobs).</summary>
     public static IServiceCollection AddLifestyleProjections(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLifestyleStorage(configuration);
@@ -24,7 +23,6 @@ public static class ProjectionServices
         services.AddSingleton<ProjectorMetrics>();
         services.AddSingleton<GoalChangeHandler>();
         services.AddSingleton<IChangeBatchHandler>(sp => sp.GetRequiredService<GoalChangeHandler>());
-        services.AddLifestyleNotifications(configuration);
         return services;
     }
 }

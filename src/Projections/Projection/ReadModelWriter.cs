@@ -49,7 +49,7 @@ public sealed class ReadModelWriter(IAmazonDynamoDB db, IOptions<DynamoOptions> 
             {
                 TableName = options.Value.TableName,
                 Item = last,
-                ConditionExpression = "attribute_exists(version) AND version < :v",
+                ConditionExpression = Conditions.ExistingOlderThanV,
                 ExpressionAttributeValues = new() { [":v"] = Number(version) },
                 ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
             }, ct);
@@ -70,7 +70,7 @@ public sealed class ReadModelWriter(IAmazonDynamoDB db, IOptions<DynamoOptions> 
             {
                 TableName = options.Value.TableName,
                 Key = new() { [Keys.PK] = new(Keys.User(userId)), [Keys.SK] = new(sortKey) },
-                ConditionExpression = "attribute_not_exists(version) OR version < :v",
+                ConditionExpression = Conditions.OlderThanV,
                 ExpressionAttributeValues = new() { [":v"] = Number(version) },
             }, ct);
         }
@@ -87,7 +87,7 @@ public sealed class ReadModelWriter(IAmazonDynamoDB db, IOptions<DynamoOptions> 
             {
                 TableName = options.Value.TableName,
                 Item = item,
-                ConditionExpression = rebuild ? "attribute_not_exists(version) OR version <= :v" : "attribute_not_exists(version) OR version < :v",
+                ConditionExpression = rebuild ? Conditions.NotNewerThanV : Conditions.OlderThanV,
                 ExpressionAttributeValues = new() { [":v"] = Number(version) },
             }, ct);
             return true;

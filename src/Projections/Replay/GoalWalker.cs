@@ -1,13 +1,11 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Lifestyle.Infrastructure.Dynamo;
-using Lifestyle.Infrastructure.Erasure;
 using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Projections.Projection;
 using Microsoft.Extensions.Options;
 
 namespace Lifestyle.Projections.Replay;
-
-public sealed record GoalRef(string UserId, string GoalId);
 
 public sealed record ScanPage(IReadOnlyList<GoalRef> Goals, Dictionary<string, AttributeValue>? LastKey, int Scanned)
 {
@@ -19,10 +17,6 @@ public sealed record ScanPage(IReadOnlyList<GoalRef> Goals, Dictionary<string, A
 public sealed class GoalWalker(IAmazonDynamoDB db, IOptions<DynamoOptions> options)
 {
     /// <summary>A head marked for erasure is not replayed: its read models are being deleted.</summary>
-    private const string NotErasing = "attribute_not_exists(#m)";
-
-    private static readonly Dictionary<string, string> Marker = new() { ["#m"] = ErasureItems.Marker };
-
     private readonly string table = options.Value.TableName;
 
     public async Task<List<GoalRef>> UserGoalsAsync(string userId, CancellationToken ct)
@@ -31,19 +25,15 @@ public sealed class GoalWalker(IAmazonDynamoDB db, IOptions<DynamoOptions> optio
         {
             TableName = table,
             KeyConditionExpression = "PK = :pk AND begins_with(SK, :goal)",
-            FilterExpression = NotErasing,
+            FilterExpression = Conditions.NotErasing,
             ProjectionExpression = "PK, SK",
-            ExpressionAttributeNames = Marker,
             ExpressionAttributeValues = new() { [":pk"] = new(Keys.User(userId)), [":goal"] = new(Keys.GoalPrefix) },
         };
         var goals = new List<GoalRef>();
-        do
+        await foreach (var page in db.QueryPagesAsync(request, ct))
         {
-            var page = await db.QueryAsync(request, ct);
             goals.AddRange((page.Items ?? []).Select(Ref));
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
         }
-        while (request.ExclusiveStartKey is { Count: > 0 });
 
         return goals;
     }
@@ -84,9 +74,8 @@ public sealed class GoalWalker(IAmazonDynamoDB db, IOptions<DynamoOptions> optio
             Segment = segment,
             TotalSegments = segments,
             ExclusiveStartKey = startKey is { Count: > 0 } ? startKey : null,
-            FilterExpression = "begins_with(SK, :goal) AND " + NotErasing,
+            FilterExpression = Conditions.And("begins_with(SK, :goal)", Conditions.NotErasing),
             ProjectionExpression = "PK, SK",
-            ExpressionAttributeNames = Marker,
             ExpressionAttributeValues = new() { [":goal"] = new(Keys.GoalPrefix) },
             Limit = 200,
         }, ct);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lifestyle.Projections.Projection;
 
 namespace Lifestyle.Projections.Replay;
 

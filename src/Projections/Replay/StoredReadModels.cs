@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Lifestyle.Infrastructure.Dynamo;
 using Lifestyle.Domain.Progress;
 using Lifestyle.Infrastructure.Storage;
 using Lifestyle.Projections.Projection;
@@ -22,13 +23,10 @@ public static class StoredReadModels
                 KeyConditionExpression = "PK = :pk AND begins_with(SK, :prefix)",
                 ExpressionAttributeValues = new() { [":pk"] = new(Keys.User(userId)), [":prefix"] = new(prefix) },
             };
-            do
+            await foreach (var page in db.QueryPagesAsync(request, ct))
             {
-                var page = await db.QueryAsync(request, ct);
                 items.AddRange(page.Items ?? []);
-                request.ExclusiveStartKey = page.LastEvaluatedKey;
             }
-            while (request.ExclusiveStartKey is { Count: > 0 });
         }
 
         return items;

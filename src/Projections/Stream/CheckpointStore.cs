@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Lifestyle.Infrastructure.Dynamo;
 using Lifestyle.Infrastructure.Storage;
 
 namespace Lifestyle.Projections.Stream;
@@ -18,34 +19,26 @@ public sealed class CheckpointStore(IAmazonDynamoDB dynamo, string tableName, Ti
     public async Task<IReadOnlyDictionary<string, ShardCheckpoint>> LoadAsync(string streamArn, CancellationToken ct)
     {
         var result = new Dictionary<string, ShardCheckpoint>(StringComparer.Ordinal);
-        Dictionary<string, AttributeValue>? startKey = null;
-        do
+        var request = new QueryRequest
         {
-            var page = await dynamo.QueryAsync(new QueryRequest
+            TableName = tableName,
+            ConsistentRead = true,
+            KeyConditionExpression = "#pk = :pk AND begins_with(#sk, :prefix)",
+            ExpressionAttributeNames = new() { ["#pk"] = Keys.PK, ["#sk"] = Keys.SK },
+            ExpressionAttributeValues = new()
             {
-                TableName = tableName,
-                ConsistentRead = true,
-                KeyConditionExpression = "#pk = :pk AND begins_with(#sk, :prefix)",
-                ExpressionAttributeNames = new() { ["#pk"] = Keys.PK, ["#sk"] = Keys.SK },
-                ExpressionAttributeValues = new()
-                {
-                    [":pk"] = new AttributeValue { S = StreamCheckpointKeys.Partition },
-                    [":prefix"] = new AttributeValue { S = StreamCheckpointKeys.SortPrefix },
-                },
-                ExclusiveStartKey = startKey,
-            }, ct);
-            foreach (var item in page.Items ?? [])
+                [":pk"] = new AttributeValue { S = StreamCheckpointKeys.Partition },
+                [":prefix"] = new AttributeValue { S = StreamCheckpointKeys.SortPrefix },
+            },
+        };
+        await foreach (var item in dynamo.QueryItemsAsync(request, ct))
+        {
+            if (Text(item, StreamCheckpointKeys.StreamArn) == streamArn && Text(item, StreamCheckpointKeys.ShardId) is { } shardId)
             {
-                if (Text(item, StreamCheckpointKeys.StreamArn) == streamArn && Text(item, StreamCheckpointKeys.ShardId) is { } shardId)
-                {
-                    var closed = item.TryGetValue(StreamCheckpointKeys.Closed, out var c) && c.BOOL == true;
-                    result[shardId] = new ShardCheckpoint(shardId, Text(item, StreamCheckpointKeys.SequenceNumber), closed);
-                }
+                var closed = item.TryGetValue(StreamCheckpointKeys.Closed, out var c) && c.BOOL == true;
+                result[shardId] = new ShardCheckpoint(shardId, Text(item, StreamCheckpointKeys.SequenceNumber), closed);
             }
-
-            startKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
-        while (startKey is not null);
 
         return result;
     }

@@ -5,6 +5,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
+using Lifestyle.Infrastructure.Aws;
 using Lifestyle.Infrastructure.Dynamo;
 
 namespace Lifestyle.Projections.Stream;

@@ -32,9 +32,6 @@ public static class StreamConsumerServices
             sp.GetRequiredService<ILogger<LocalStreamConsumer>>(),
             sp.GetService<TimeProvider>()));
         services.AddHostedService(sp => sp.GetRequiredService<LocalStreamConsumer>());
-        services.AddHostedService<Projection.CacheRepairService>();
-        services.AddHostedService<Notifications.NotificationSweepService>();
-        services.AddHostedService<Notifications.NotificationPublishService>();
         return services;
     }
 }

@@ -41,9 +41,8 @@ public sealed class ActivityIndexReader(IAmazonDynamoDB db, IOptions<DynamoOptio
         // Newest first, a removal comes before its activity; oldest first, right after it (held back one item).
         var removed = new HashSet<string>(StringComparer.Ordinal);
         (ActivityLogged Activity, DateTimeOffset RecordedAt, string SortKey, string TableSortKey)? held = null;
-        do
+        await foreach (var page in db.QueryPagesAsync(request, ct))
         {
-            var page = await db.QueryAsync(request, ct);
             foreach (var item in page.Items ?? [])
             {
                 var e = EventItems.FromItem(item);
@@ -72,10 +71,7 @@ public sealed class ActivityIndexReader(IAmazonDynamoDB db, IOptions<DynamoOptio
                     held = current;
                 }
             }
-
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
         }
-        while (request.ExclusiveStartKey is { Count: > 0 });
 
         if (held is { } last)
         {

@@ -63,13 +63,10 @@ public sealed class GoalIdIndex(IAmazonDynamoDB db, IOptions<DynamoOptions> opti
             ExpressionAttributeValues = new() { [":pk"] = new(Keys.User(userId)), [":goal"] = new(Keys.GoalPrefix) },
         };
         var ids = new List<string>();
-        do
+        await foreach (var page in db.QueryPagesAsync(request, ct))
         {
-            var page = await db.QueryAsync(request, ct);
             ids.AddRange((page.Items ?? []).Select(i => i[Keys.SK].S[Keys.GoalPrefix.Length..]));
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
         }
-        while (request.ExclusiveStartKey is { Count: > 0 });
 
         return ids;
     }

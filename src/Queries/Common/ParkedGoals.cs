@@ -62,13 +62,10 @@ public sealed class ParkedGoals(IAmazonDynamoDB db, IOptions<DynamoOptions> opti
             ExpressionAttributeValues = new() { [":pk"] = new(SystemKeys.Projector), [":f"] = new(SystemKeys.AnyFailure), [":t"] = new() { BOOL = true } },
         };
         var goals = new HashSet<(string, string)>();
-        do
+        await foreach (var item in db.QueryItemsAsync(request, bound.Token))
         {
-            var page = await db.QueryAsync(request, bound.Token);
-            goals.UnionWith((page.Items ?? []).Select(i => (i["userId"].S, i["goalId"].S)));
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
+            goals.Add((item["userId"].S, item["goalId"].S));
         }
-        while (request.ExclusiveStartKey is { Count: > 0 });
 
         return new Snapshot(goals, time.GetUtcNow());
     }

@@ -11,16 +11,17 @@ public static class FaultChecks
     /// <summary>Acknowledged logs whose event is missing, and activity ids stored more than once.</summary>
     public static async Task<(int Lost, int Duplicated)> EventsAsync(IAmazonDynamoDB db, string table, IReadOnlyCollection<AckedLog> acked)
     {
-        var stored = new List<string>();
+        // An activity id is its event's timestamp, unique within its goal: two goals of a user may log at the same tick.
+        var stored = new List<(string GoalId, string ActivityId)>();
         foreach (var user in acked.Select(a => a.UserId).Distinct())
         {
             stored.AddRange((await PartitionAsync(db, table, user, "ACTIVITY#"))
                 .Where(i => i["eventType"].S.StartsWith("activity-logged", StringComparison.Ordinal))
-                .Select(i => i["data"].M["activityId"].S));
+                .Select(i => (i["goalId"].S, i["data"].M["activityId"].S)));
         }
 
         var counts = stored.GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
-        return (acked.Count(a => !counts.ContainsKey(a.ActivityId)), counts.Values.Count(n => n > 1));
+        return (acked.Count(a => !counts.ContainsKey((a.GoalId, a.ActivityId))), counts.Values.Count(n => n > 1));
     }
 
     /// <summary>Waits until every goal's <c>PROGRESS#</c> item is at its head's version; the time it took.</summary>

@@ -112,7 +112,7 @@ public sealed class RunShStack : IAsyncLifetime
     /// <summary>Runs <c>./lifestyle</c>'s verb as an operator would, with the stack's LIFESTYLE_* variables.</summary>
     public async Task<(int Code, string Output)> ToolAsync(params string[] args)
     {
-        var dll = Path.Combine(RepoPaths.Root, "src/Projections/bin/Release/net10.0/Lifestyle.Projections.dll");
+        var dll = Path.Combine(RepoPaths.Root, "src/Projections/Host/bin/Release/net10.0/Lifestyle.Projections.dll");
         var info = new ProcessStartInfo("dotnet", [dll, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var (name, value) in Environment)
         {

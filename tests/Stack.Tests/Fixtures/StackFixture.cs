@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Lifestyle.Api.Auth;
 using Lifestyle.Infrastructure.Telemetry;
+using Lifestyle.Projections;
 using Lifestyle.Projections.Projection;
 using Lifestyle.Projections.Stream;
 using Lifestyle.TestSupport;
@@ -100,8 +101,8 @@ public sealed class StackFixture : IAsyncLifetime
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
-        builder.Services.AddLifestyleProjections(builder.Configuration);
-        builder.Services.AddLocalStreamConsumer(builder.Configuration);
+        builder.Services.AddLifestyleProjector(builder.Configuration);
+        builder.Services.AddLocalProjectorProcess(builder.Configuration);
         builder.Services.AddLifestyleTelemetry(builder.Configuration, "lifestyle-projector");
         configure?.Invoke(builder.Services);
         return builder.Build();

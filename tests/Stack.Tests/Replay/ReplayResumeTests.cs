@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Amazon.DynamoDBv2.Model;
 using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Projections.Projection;
 using Lifestyle.Projections.Replay;
 using Lifestyle.Stack.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;

@@ -68,13 +68,10 @@ public sealed class ErasureLedger(IAmazonDynamoDB db, IOptions<DynamoOptions> op
             ExpressionAttributeValues = new() { [":pk"] = new(ErasureItems.PendingPartition), [":p"] = new(ErasureItems.PendingPrefix) },
         };
         var jobs = new List<ErasureJob>();
-        do
+        await foreach (var page in db.QueryPagesAsync(request, ct))
         {
-            var page = await db.QueryAsync(request, ct);
             jobs.AddRange((page.Items ?? []).Select(Read));
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
         }
-        while (request.ExclusiveStartKey is { Count: > 0 });
 
         return jobs;
     }
@@ -87,7 +84,7 @@ public sealed class ErasureLedger(IAmazonDynamoDB db, IOptions<DynamoOptions> op
             TableName = table,
             Key = ErasureItems.PendingKey(job.ErasureId),
             UpdateExpression = "ADD #items :n",
-            ConditionExpression = "attribute_exists(PK)",
+            ConditionExpression = Conditions.Present,
             ExpressionAttributeNames = new() { ["#items"] = "items" },
             ExpressionAttributeValues = new() { [":n"] = Number(removed) },
         };

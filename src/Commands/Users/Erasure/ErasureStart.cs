@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using Lifestyle.Infrastructure.Erasure;
 using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Infrastructure.Dynamo;
 
 namespace Lifestyle.Commands.Users.Erasure;
 
@@ -75,7 +76,7 @@ internal static class ErasureStart
             fields[name] = value;
         }
 
-        return new() { Put = new Put { TableName = table, Item = fields, ConditionExpression = "attribute_not_exists(PK)" } };
+        return new() { Put = new Put { TableName = table, Item = fields, ConditionExpression = Conditions.Absent } };
     }
 
     private static Dictionary<string, AttributeValue> Profile(string userId) =>

@@ -38,13 +38,10 @@ public sealed class OutsideItemsEraser(IAmazonDynamoDB db, IOptions<DynamoOption
             ExpressionAttributeValues = new() { [":pk"] = new(pk), [":p"] = new(prefix) },
         };
         var items = new List<Dictionary<string, AttributeValue>>();
-        do
+        await foreach (var page in db.QueryPagesAsync(request, ct))
         {
-            var page = await db.QueryAsync(request, ct);
             items.AddRange(page.Items ?? []);
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
         }
-        while (request.ExclusiveStartKey is { Count: > 0 });
 
         return items;
     }

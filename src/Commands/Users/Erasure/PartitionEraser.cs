@@ -27,21 +27,18 @@ public sealed class PartitionEraser(IAmazonDynamoDB db, IOptions<DynamoOptions> 
     public async Task<List<string>> MarkHeadsAsync(ErasureJob job, CancellationToken ct)
     {
         var goalIds = new ConcurrentBag<string>();
-        var request = Query(job.UserId, null);
+        var request = Query(job.UserId);
         request.KeyConditionExpression += " AND begins_with(SK, :goal)";
         request.ExpressionAttributeValues[":goal"] = new(Keys.GoalPrefix);
-        do
+        await foreach (var page in db.QueryPagesAsync(request, ct))
         {
-            var page = await db.QueryAsync(request, ct);
             await Parallel.ForEachAsync(page.Items ?? [], new ParallelOptions { MaxDegreeOfParallelism = MarkersInFlight, CancellationToken = ct },
                 async (head, token) =>
                 {
                     goalIds.Add(head[Keys.SK].S[Keys.GoalPrefix.Length..]);
                     await MarkAsync(head, job.ErasureId, token);
                 });
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
         }
-        while (request.ExclusiveStartKey is { Count: > 0 });
 
         return [.. goalIds];
     }
@@ -61,20 +58,20 @@ public sealed class PartitionEraser(IAmazonDynamoDB db, IOptions<DynamoOptions> 
         var complete = true;
         try
         {
-            Dictionary<string, AttributeValue>? start = null;
-            do
+            await foreach (var page in db.QueryPagesAsync(Query(userId), stop.Token))
             {
-                var page = await db.QueryAsync(Query(userId, start), stop.Token);
                 foreach (var chunk in (page.Items ?? []).Where(k => k[Keys.SK].S != Keys.Profile).Chunk(BatchDeleter.PerCall))
                 {
                     await chunks.Writer.WriteAsync(chunk, stop.Token);
                 }
 
                 await Report();
-                start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-                complete = start is null || time.GetUtcNow() <= deadline;
+                if (page.LastEvaluatedKey is { Count: > 0 } && time.GetUtcNow() > deadline)
+                {
+                    complete = false;
+                    break;
+                }
             }
-            while (start is not null && complete);
         }
         catch (OperationCanceledException) when (deleting.IsFaulted)
         {
@@ -101,7 +98,7 @@ public sealed class PartitionEraser(IAmazonDynamoDB db, IOptions<DynamoOptions> 
     /// <summary>Whether anything but PROFILE is left (a late write since the pass): one Query.</summary>
     public async Task<bool> AnyLeftAsync(string userId, CancellationToken ct)
     {
-        var request = Query(userId, null);
+        var request = Query(userId);
         request.Limit = 2;
         var page = await db.QueryAsync(request, ct);
         return (page.Items ?? []).Any(k => k[Keys.SK].S != Keys.Profile);
@@ -116,7 +113,7 @@ public sealed class PartitionEraser(IAmazonDynamoDB db, IOptions<DynamoOptions> 
                 TableName = table,
                 Key = head,
                 UpdateExpression = $"SET #m = :id REMOVE {Keys.Gsi1PK}, {Keys.Gsi1SK}",
-                ConditionExpression = "attribute_exists(SK)",
+                ConditionExpression = Conditions.Present,
                 ExpressionAttributeNames = new() { ["#m"] = ErasureItems.Marker },
                 ExpressionAttributeValues = new() { [":id"] = new(erasureId) },
             }, ct);
@@ -127,14 +124,13 @@ public sealed class PartitionEraser(IAmazonDynamoDB db, IOptions<DynamoOptions> 
         }
     }
 
-    private QueryRequest Query(string userId, Dictionary<string, AttributeValue>? start) => new()
+    private QueryRequest Query(string userId) => new()
     {
         TableName = table,
         ConsistentRead = true,
         KeyConditionExpression = "PK = :pk",
         ProjectionExpression = "PK, SK",
         ExpressionAttributeValues = new() { [":pk"] = new(Keys.User(userId)) },
-        ExclusiveStartKey = start,
         Limit = PageSize,
     };
 }

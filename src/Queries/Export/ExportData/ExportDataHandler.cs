@@ -25,9 +25,8 @@ public sealed class ExportDataHandler(IAmazonDynamoDB db, IOptions<DynamoOptions
             KeyConditionExpression = "PK = :pk AND begins_with(SK, :goal)",
             ExpressionAttributeValues = new() { [":pk"] = new(Keys.User(userId)), [":goal"] = new(Keys.GoalPrefix) },
         };
-        do
+        await foreach (var page in db.QueryPagesAsync(request, ct))
         {
-            var page = await db.QueryAsync(request, ct);
             foreach (var head in (page.Items ?? []).Select(GoalHeadItems.FromItem))
             {
                 var list = new List<ActivityView>();
@@ -39,8 +38,6 @@ public sealed class ExportDataHandler(IAmazonDynamoDB db, IOptions<DynamoOptions
                 yield return ExportedGoal.From(head, list);
             }
 
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
         }
-        while (request.ExclusiveStartKey is { Count: > 0 });
     }
 }

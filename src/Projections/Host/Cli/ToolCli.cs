@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Lifestyle.Projections.Cli;
 
 /// <summary>
-/// The <c>dotnet run --project src/Projections -- &lt;verb&gt;</c> command line. Exit codes: 0 done,
+/// The <c>dotnet run --project src/Projections/Host -- &lt;verb&gt;</c> command line. Exit codes: 0 done,
 /// 1 differences found (verify), 2 bad usage or an environment problem.
 /// </summary>
 public static class ToolCli

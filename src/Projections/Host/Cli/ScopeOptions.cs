@@ -1,6 +1,7 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
+using Lifestyle.Projections.Projection;
 using Lifestyle.Projections.Replay;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lifestyle.Projections.Cli;
 

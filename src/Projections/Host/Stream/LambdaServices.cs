@@ -1,5 +1,6 @@
 using Lifestyle.Infrastructure;
 using Lifestyle.Infrastructure.Telemetry;
+using Lifestyle.Projections;
 using Lifestyle.Projections.Projection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ public static class LambdaServices
             .AddConfiguration(configuration.GetSection("Logging"))
             .AddSimpleConsole(console => console.SingleLine = true));
         services.AddLifestyleStorage(configuration);
-        services.AddLifestyleProjections(configuration);
+        services.AddLifestyleProjector(configuration);
         services.AddLifestyleTelemetry(configuration, "lifestyle-projector");
         return services.BuildServiceProvider();
     }

@@ -1,6 +1,6 @@
 using Lifestyle.Infrastructure.Storage;
 using Lifestyle.Projections.Jobs;
-using Lifestyle.Projections.Replay;
+using Lifestyle.Projections.Projection;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lifestyle.Projections.Cli;

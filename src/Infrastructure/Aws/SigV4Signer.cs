@@ -4,7 +4,7 @@ using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
 using Amazon.Util;
 
-namespace Lifestyle.Projections.Stream;
+namespace Lifestyle.Infrastructure.Aws;
 
 /// <summary>
 /// Signs a plain <see cref="HttpRequestMessage"/> with the AWS SDK's own SigV4 signer (<see cref="AWS4Signer"/>):

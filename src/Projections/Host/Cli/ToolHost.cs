@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Lifestyle.Infrastructure.Dynamo;
 using Lifestyle.Infrastructure.Telemetry;
+using Lifestyle.Projections;
 using Lifestyle.Projections.Projection;
 using Lifestyle.Projections.Replay;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ public static class ToolHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         ToolConfiguration.Apply(builder.Configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddLifestyleProjections(builder.Configuration);
+        builder.Services.AddLifestyleProjector(builder.Configuration);
         builder.Services.AddSingleton<GoalWalker>();
         builder.Services.AddSingleton<GoalRebuilder>();
         builder.Services.AddSingleton<ReadModelVerifier>();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lifestyle.Infrastructure;
 using Lifestyle.Infrastructure.Telemetry;
+using Lifestyle.Projections;
 using Lifestyle.Projections.Projection;
 using Lifestyle.Projections.Stream;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,8 +30,8 @@ public static class ConsumeCommand
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         ToolConfiguration.Apply(builder.Configuration);
         builder.Services.AddLifestyleStorage(builder.Configuration);
-        builder.Services.AddLifestyleProjections(builder.Configuration);
-        builder.Services.AddLocalStreamConsumer(builder.Configuration, options =>
+        builder.Services.AddLifestyleProjector(builder.Configuration);
+        builder.Services.AddLocalProjectorProcess(builder.Configuration, options =>
         {
             options.BatchSize = batchSize ?? options.BatchSize;
             options.PollInterval = pollMs is { } ms ? TimeSpan.FromMilliseconds(ms) : options.PollInterval;

@@ -67,7 +67,8 @@ public static class Recommender
 
             if (reasons.Count > 0)
             {
-                ranked.Add(new Recommendation(template.Id, Math.Round(score, 4, MidpointRounding.AwayFromZero), reasons));
+                // Dividing by 1.000… drops trailing zeros (0.40 → 0.4) without changing the value.
+                ranked.Add(new Recommendation(template.Id, Math.Round(score, 4, MidpointRounding.AwayFromZero) / 1.0000000000000000000000000000m, reasons));
             }
         }
 

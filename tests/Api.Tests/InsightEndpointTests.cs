@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
 using Lifestyle.Api.Tests.Fixtures;
 using Lifestyle.Domain.Insights;
@@ -77,6 +78,27 @@ public sealed class InsightEndpointTests(ApiFixture api)
         Assert.Equal((active, "2026-03-28", 0.0714m, "lower-target", 4m),
             ((string?)item["goalId"], (string?)item["asOf"], (decimal?)item["metRate"], (string?)item["suggestion"]!["kind"],
                 (decimal?)item["suggestion"]!["proposedTarget"]));
+    }
+
+    [Theory]
+    [InlineData("/v1/insights", "getInsights", "InsightList", "InsightView")]
+    [InlineData("/v1/recommendations", "getRecommendations", "RecommendationList", "RecommendationView")]
+    public async Task The_openapi_document_describes_both_with_their_schemas_and_problems(string path, string operationId, string list, string item)
+    {
+        using var client = api.AnonymousClient();
+        var document = JsonNode.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
+
+        var operation = document["paths"]![path]!["get"]!;
+        Assert.Equal(operationId, (string?)operation["operationId"]);
+        Assert.Equal($"#/components/schemas/{list}", (string?)operation["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]);
+        foreach (var status in new[] { "401", "429", "500", "503" })
+        {
+            Assert.NotNull(operation["responses"]![status]!["content"]!["application/problem+json"]);
+        }
+
+        var schemas = document["components"]!["schemas"]!;
+        Assert.Equal($"#/components/schemas/{item}", (string?)schemas[list]!["properties"]!["items"]!["items"]!["$ref"]);
+        Assert.True(schemas[item]!["properties"]!.AsObject().Count >= 4, schemas[item]!.ToJsonString());
     }
 
     private Task<PutItemResponse> PutAsync(Dictionary<string, AttributeValue> item) =>

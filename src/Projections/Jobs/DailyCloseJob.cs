@@ -5,6 +5,7 @@ using Lifestyle.Domain.Progress;
 using Lifestyle.Infrastructure.Storage;
 using Lifestyle.Projections.Notifications;
 using Lifestyle.Projections.Projection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Lifestyle.Projections.Jobs;
@@ -19,7 +20,7 @@ namespace Lifestyle.Projections.Jobs;
 /// </summary>
 public sealed class DailyCloseJob(
     ActiveGoalIndex index, GoalProjector projector, ReadModelVersions versions, NotificationSender sender, NotificationSweeper sweeper,
-    NotificationOutbox outbox, IOptions<SnsOptions> sns, InsightsClose insights)
+    NotificationOutbox outbox, IOptions<SnsOptions> sns, InsightsClose insights, IConfiguration configuration)
 {
     private const int ParallelShards = 4;
 
@@ -69,7 +70,12 @@ public sealed class DailyCloseJob(
             tally.Count(NotificationTypes.WeeklySummary, await sender.SendAsync(WeeklySummary.For(userId, sunday, date, goals), ct));
         }
 
-        tally.Insights = await insights.FinishAsync(gathered, versions.Maintained, ct);
+        // DailyClose:Insights=false leaves the insights out (the benchmark's plain close).
+        if (configuration.GetValue("DailyClose:Insights", true))
+        {
+            tally.Insights = await insights.FinishAsync(gathered, versions.Maintained, ct);
+        }
+
         if (drainHere)
         {
             await outbox.DrainAsync(sender, ct);

@@ -5,6 +5,7 @@ using Lifestyle.Domain.Progress;
 using Lifestyle.Infrastructure.Storage;
 using Lifestyle.Projections.Notifications;
 using Lifestyle.Projections.Projection;
+using Lifestyle.Projections.Projection.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ namespace Lifestyle.Projections.Jobs;
 /// gathers each goal's insight; the insights read models are written after it (<see cref="InsightsClose"/>).
 /// </summary>
 public sealed class DailyCloseJob(
-    ActiveGoalIndex index, GoalProjector projector, ReadModelVersions versions, NotificationSender sender, NotificationSweeper sweeper,
+    ActiveGoalIndex index, StoredProjections stored, ReadModelVersions versions, NotificationSender sender, NotificationSweeper sweeper,
     NotificationOutbox outbox, IOptions<SnsOptions> sns, InsightsClose insights, IConfiguration configuration)
 {
     private const int ParallelShards = 4;
@@ -46,7 +47,7 @@ public sealed class DailyCloseJob(
             {
                 await foreach (var goal in index.ShardAsync(shard, token))
                 {
-                    if (await projector.LoadAsync(goal.UserId, goal.GoalId, keys, token) is not { } p)
+                    if (await stored.LoadAsync(goal.UserId, goal.GoalId, keys, token) is not { } p)
                     {
                         continue; // created moments ago, not projected yet: nothing to close
                     }

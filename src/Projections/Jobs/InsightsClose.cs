@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Lifestyle.Domain.Goals;
 using Lifestyle.Infrastructure.Storage;
-using Lifestyle.Projections.Projection;
+using Lifestyle.Projections.Projection.Sources;
 
 namespace Lifestyle.Projections.Jobs;
 
@@ -10,7 +10,7 @@ namespace Lifestyle.Projections.Jobs;
 /// <see cref="InsightsAccumulator"/>, counts every goal head's template (any status), then writes the template
 /// statistics and each user's insights item. <c>replay</c> rebuilds the same items through this class.
 /// </summary>
-public sealed class InsightsClose(GoalHeadWalk heads, GoalProjector projector, InsightsStore store)
+public sealed class InsightsClose(GoalHeadWalk heads, StoredProjections stored, InsightsStore store)
 {
     private const int Parallel = 4;
 
@@ -55,7 +55,7 @@ public sealed class InsightsClose(GoalHeadWalk heads, GoalProjector projector, I
         var acc = new InsightsAccumulator(date);
         await EachShardAsync([GoalStatus.Active], async (head, token) =>
         {
-            if (await projector.LoadAsync(head.UserId, head.GoalId, keys, token) is { } p)
+            if (await stored.LoadAsync(head.UserId, head.GoalId, keys, token) is { } p)
             {
                 acc.AddActive(p);
             }
@@ -71,7 +71,7 @@ public sealed class InsightsClose(GoalHeadWalk heads, GoalProjector projector, I
         foreach (var head in found)
         {
             acc.AddGoal(userId, head.TemplateId);
-            if (head.Status == GoalStatus.Active && await projector.LoadAsync(userId, head.GoalId, keys, ct) is { } p)
+            if (head.Status == GoalStatus.Active && await stored.LoadAsync(userId, head.GoalId, keys, ct) is { } p)
             {
                 acc.AddActive(p);
             }

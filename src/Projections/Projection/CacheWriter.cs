@@ -3,6 +3,7 @@ using System.Text.Json;
 using Lifestyle.Domain.Progress;
 using Lifestyle.Infrastructure.Cache;
 using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Projections.Projection.Sources;
 using Microsoft.Extensions.Logging;
 
 namespace Lifestyle.Projections.Projection;
@@ -12,7 +13,7 @@ namespace Lifestyle.Projections.Projection;
 /// projection: the goal is marked for repair in the table (<see cref="CacheRepairMarks"/>) and copied
 /// from the table's read model once Redis answers again, by this process or the next one.
 /// </summary>
-public sealed class CacheWriter(GoalCache cache, RedisConnection redis, GoalProjector projector, CacheRepairMarks marks, ILogger<CacheWriter> log)
+public sealed class CacheWriter(GoalCache cache, RedisConnection redis, StoredProjections stored, CacheRepairMarks marks, ILogger<CacheWriter> log)
 {
     /// <summary>How often the table's marks are read even when this process marked nothing (marks of an earlier process).</summary>
     public static readonly TimeSpan ScanEvery = TimeSpan.FromSeconds(30);
@@ -64,7 +65,7 @@ public sealed class CacheWriter(GoalCache cache, RedisConnection redis, GoalProj
         foreach (var mark in await marks.ListAsync(ct))
         {
             var keys = new ReadModelKeys(mark.ReadModelVersion);
-            var state = await projector.LoadAsync(mark.UserId, mark.GoalId, keys, ct);
+            var state = await stored.LoadAsync(mark.UserId, mark.GoalId, keys, ct);
             if (state is not null)
             {
                 try

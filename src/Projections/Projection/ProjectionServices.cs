@@ -1,5 +1,6 @@
 using Lifestyle.Infrastructure;
 using Lifestyle.Infrastructure.Cache;
+using Lifestyle.Projections.Projection.Sources;
 using Lifestyle.Projections.Stream;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,9 @@ public static class ProjectionServices
         services.AddLifestyleCache(configuration);
         services.AddSingleton<ReadModelWriter>();
         services.AddSingleton<ErasureGuard>();
+        services.AddSingleton<StoredProjections>();
+        services.AddSingleton<IProjectionSource>(sp => new KeptProjections(
+            new CarriedEvents(sp.GetRequiredService<StoredProjections>(), sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<GoalProjector>();
         services.AddSingleton<CacheWriter>();
         services.AddSingleton<CacheRepairMarks>();

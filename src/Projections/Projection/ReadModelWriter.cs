@@ -13,8 +13,11 @@ namespace Lifestyle.Projections.Projection;
 /// </summary>
 public sealed class ReadModelWriter(IAmazonDynamoDB db, IOptions<DynamoOptions> options)
 {
+    private readonly ReadModelTransactions transactions = new(db, options.Value.TableName);
+
     /// <summary>
-    /// Puts the items (at most 8 at a time), then <paramref name="last"/>; counts the items written. With
+    /// Puts the items, then <paramref name="last"/>, in transactions where every gate allows it, else one by one (at
+    /// most 8 at a time, the last after the others); counts the items written. With
     /// <paramref name="lastMustExist"/> the last put also requires its item to be there already and
     /// <see cref="PutOutcome.LastMissing"/> tells when it was not (someone deleted it: nothing is written then).
     /// </summary>
@@ -22,6 +25,12 @@ public sealed class ReadModelWriter(IAmazonDynamoDB db, IOptions<DynamoOptions> 
         IReadOnlyList<Dictionary<string, AttributeValue>> items, Dictionary<string, AttributeValue> last, long version,
         bool rebuild, CancellationToken ct, bool lastMustExist = false)
     {
+        var itemGate = Gate(rebuild);
+        if (await transactions.TryPutAllAsync(items, last, version, itemGate, lastMustExist ? Conditions.ExistingOlderThanV : itemGate, ct))
+        {
+            return new PutOutcome(items.Count + 1, false);
+        }
+
         using var gate = new SemaphoreSlim(8);
         var written = await Task.WhenAll(items.Select(async item =>
         {
@@ -87,7 +96,7 @@ public sealed class ReadModelWriter(IAmazonDynamoDB db, IOptions<DynamoOptions> 
             {
                 TableName = options.Value.TableName,
                 Item = item,
-                ConditionExpression = rebuild ? Conditions.NotNewerThanV : Conditions.OlderThanV,
+                ConditionExpression = Gate(rebuild),
                 ExpressionAttributeValues = new() { [":v"] = Number(version) },
             }, ct);
             return true;
@@ -98,6 +107,8 @@ public sealed class ReadModelWriter(IAmazonDynamoDB db, IOptions<DynamoOptions> 
             return false;
         }
     }
+
+    private static string Gate(bool rebuild) => rebuild ? Conditions.NotNewerThanV : Conditions.OlderThanV;
 
     private static AttributeValue Number(long n) => new() { N = n.ToString(CultureInfo.InvariantCulture) };
 }

@@ -12,7 +12,6 @@ public static class InsightsServices
         services.TryAddSingleton<InsightsStore>();
         services.TryAddSingleton<InsightsClose>();
         services.TryAddSingleton<InsightsVerifier>();
-        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

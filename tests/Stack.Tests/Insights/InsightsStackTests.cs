@@ -59,8 +59,15 @@ public sealed class InsightsStackTests(NotificationStackFixture fixture, ITestOu
         var insight = Assert.Single(Items(insights));
         Assert.Equal((water, 10, 9, "raise-target", 10m), ((string?)insight["goalId"], (int)insight["days"]!, (int)insight["daysMet"]!,
             (string?)insight["suggestion"]!["kind"], (decimal?)insight["suggestion"]!["proposedTarget"]));
-        Assert.Empty(await fixture.Get<InsightsVerifier>().VerifyStatsAsync(ReadModelKeys.Live, default));
-        Assert.Empty(await fixture.Get<InsightsVerifier>().VerifyUserAsync(userId, ReadModelKeys.Live, default));
+        var verifier = fixture.Get<InsightsVerifier>();
+        Assert.Empty(await verifier.VerifyStatsAsync(ReadModelKeys.Live, default));
+        Assert.Empty(await verifier.VerifyUserAsync(userId, ReadModelKeys.Live, default));
+
+        // A log backfilled into the closed day makes the item differ from its goal until a replay rebuilds it.
+        await client.GoalAtAsync(water, await client.LogAsync(water, 10, Noon(Yesterday)));
+        Assert.Contains(await verifier.VerifyUserAsync(userId, ReadModelKeys.Live, default), d => d.GoalId == water);
+        await fixture.Get<InsightsClose>().RebuildUserAsync(userId, Yesterday, ReadModelKeys.Live, default);
+        Assert.Empty(await verifier.VerifyUserAsync(userId, ReadModelKeys.Live, default));
     }
 
     [Fact]

@@ -25,11 +25,18 @@ public static class InsightsScope
         return differences.Count;
     }
 
-    /// <summary>Rebuilds the insights items as of the last close (the statistics too with <c>--all</c>); the number of users.</summary>
+    /// <summary>
+    /// Rebuilds the insights items as of the last close (the statistics too with <c>--all</c>); the number of users.
+    /// Before the first close there is nothing to rebuild.
+    /// </summary>
     public static async Task<int> RebuildAsync(IServiceProvider sp, IReadOnlyList<GoalRef>? goals, ReadModelKeys keys, CancellationToken ct)
     {
         var close = sp.GetRequiredService<InsightsClose>();
-        var date = await sp.GetRequiredService<InsightsVerifier>().LastClosedAsync(keys, ct);
+        if (await sp.GetRequiredService<InsightsVerifier>().LastClosedAsync(keys, ct) is not { } date)
+        {
+            return 0;
+        }
+
         if (goals is null)
         {
             return await close.RebuildAllAsync(date, keys, ct);

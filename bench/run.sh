@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark of spec §9 (docs/performance.md): builds the API, the projector and the benchmark in
+# The benchmark of docs/product-rules.md §9 (docs/performance.md): builds the API, the projector and the benchmark in
 # Release, then runs it. By default it starts its own stack on free loopback ports (DynamoDB Local in
 # memory, Redis, the API and the projector as child processes); --attach measures the stack ./run.sh
 # started instead. Prints one table and writes it to bench/results/latest.md (--quick: latest-quick.md).

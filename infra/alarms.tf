@@ -62,7 +62,7 @@ resource "aws_cloudwatch_metric_alarm" "throttles" {
   ok_actions          = local.alarm_actions
 }
 
-# Goals whose change keeps failing are parked (kept, visible, counted; spec §6). The projector
+# Goals whose change keeps failing are parked (kept, visible, counted; docs/product-rules.md §6). The projector
 # emits Lifestyle/ParkedGoals through CloudWatch embedded metric format in its log lines (a JSON
 # line with an "_aws" block), so no cloudwatch:PutMetricData permission is needed. Contract: the
 # metric has no dimensions, so this alarm matches it, and each EMF document is a whole stdout

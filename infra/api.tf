@@ -97,7 +97,7 @@ resource "aws_apigatewayv2_integration" "api" {
   timeout_milliseconds   = 30000
 }
 
-# Every /v1 route needs a token except GET /v1/templates (spec §5); the most specific route wins.
+# Every /v1 route needs a token except GET /v1/templates (docs/product-rules.md §5); the most specific route wins.
 resource "aws_apigatewayv2_route" "v1" {
   api_id             = aws_apigatewayv2_api.http.id
   route_key          = "ANY /v1/{proxy+}"

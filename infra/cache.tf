@@ -1,4 +1,4 @@
-# Redis for read-model copies (spec §2: a cache; losing it loses nothing). A replication group
+# Redis for read-model copies (docs/product-rules.md §2: a cache; losing it loses nothing). A replication group
 # with cluster mode off, not ElastiCache Serverless: serverless speaks the cluster protocol, and
 # the goal cache's compare-and-set Lua script (src/Infrastructure/Cache) touches keys that would
 # have to share a hash slot there. StackExchange.Redis (docs/adr/0003) connects with TLS (tested

@@ -1,4 +1,4 @@
-# Users and tokens (spec §5: in production the API validates against an OIDC authority).
+# Users and tokens (docs/product-rules.md §5: in production the API validates against an OIDC authority).
 # The token's sub (a UUID) is the user id; the API's rule of 1-64 chars of [A-Za-z0-9_-] holds.
 
 resource "aws_cognito_user_pool" "main" {

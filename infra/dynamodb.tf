@@ -1,4 +1,4 @@
-# The one table (spec §2, docs/adr/0001). Same shape as src/Infrastructure/Dynamo/TableSchema.cs,
+# The one table (docs/product-rules.md §2, docs/adr/0001). Same shape as src/Infrastructure/Dynamo/TableSchema.cs,
 # which run.sh and the tests use against DynamoDB Local; tests/Infra.Tests compares the two.
 resource "aws_dynamodb_table" "main" {
   name                        = var.table_name

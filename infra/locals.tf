@@ -12,7 +12,7 @@ locals {
 
   # Lambda handler strings of the managed .NET runtime: Assembly::Namespace.Type::Method.
   projector_handler = "Lifestyle.Projections::Lifestyle.Projections.Stream.LambdaEntryPoint::HandleAsync"
-  # The daily-close job (spec §6: streaks broken / at risk, weekly summaries; docs/adr/0005):
+  # The daily-close job (docs/product-rules.md §6: streaks broken / at risk, weekly summaries; docs/adr/0005):
   # src/Projections/Host/Jobs/DailyCloseEntryPoint.cs, a public HandleAsync(Stream).
   daily_close_handler = "Lifestyle.Projections::Lifestyle.Projections.Jobs.DailyCloseEntryPoint::HandleAsync"
 

@@ -1,4 +1,4 @@
-# User notifications (spec §6): one SNS message per fact, published by the projector and the
+# User notifications (docs/product-rules.md §6): one SNS message per fact, published by the projector and the
 # daily-close job. Encrypted with the AWS managed key alias/aws/sns (no IAM changes for publishers).
 resource "aws_sns_topic" "notifications" {
   name              = var.notifications_topic_name

@@ -1,4 +1,4 @@
-# The stream projector (spec §6, docs/adr/0002): a Lambda function behind the table's stream.
+# The stream projector (docs/product-rules.md §6, docs/adr/0002): a Lambda function behind the table's stream.
 # src/Projections/Host/Stream/LambdaEntryPoint.cs parses the raw DynamoDB Streams event and answers
 # {"batchItemFailures":[...]} with the first record that failed.
 
@@ -50,7 +50,7 @@ resource "aws_lambda_event_source_mapping" "projector" {
 
   # TRIM_HORIZON, not LATEST: on the first apply the API can accept commands before this mapping
   # is enabled, and LATEST would skip those records. Reading the retained 24 h again is harmless:
-  # every projection write and notification is gated on the goal's version (spec §2), so a
+  # every projection write and notification is gated on the goal's version (docs/product-rules.md §2), so a
   # record already applied changes nothing and sends nothing.
   starting_position = "TRIM_HORIZON"
 

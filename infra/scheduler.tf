@@ -1,4 +1,4 @@
-# The daily job (spec §6): at midnight UTC, records streaks broken / at risk and sends weekly
+# The daily job (docs/product-rules.md §6): at midnight UTC, records streaks broken / at risk and sends weekly
 # summaries. Same zip as the projector; its handler class is local.daily_close_handler
 # (Lifestyle.Projections.Jobs.DailyCloseEntryPoint, docs/adr/0005). It reads and writes the
 # table and publishes to SNS only, both public AWS endpoints, so it runs outside the VPC.

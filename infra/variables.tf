@@ -39,7 +39,7 @@ variable "build_dir" {
 }
 
 variable "table_name" {
-  description = "DynamoDB table name (the API's and projector's DynamoDb__TableName; spec §2 default lifestyle)."
+  description = "DynamoDB table name (the API's and projector's DynamoDb__TableName; docs/product-rules.md §2 default lifestyle)."
   type        = string
   default     = "lifestyle"
 
@@ -56,7 +56,7 @@ variable "table_deletion_protection" {
 }
 
 variable "notifications_topic_name" {
-  description = "SNS topic for user notifications (spec §6 default lifestyle-notifications)."
+  description = "SNS topic for user notifications (docs/product-rules.md §6 default lifestyle-notifications)."
   type        = string
   default     = "lifestyle-notifications"
 }

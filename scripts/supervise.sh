@@ -1,7 +1,7 @@
 # Process supervision for ./run.sh: each component runs under its own supervisor loop (a background
 # subshell) that restarts it with backoff when it exits. Sourced after scripts/lib.sh.
 
-SUPERVISE_MAX_DELAY=30   # seconds: the backoff cap (spec §8)
+SUPERVISE_MAX_DELAY=30   # seconds: the backoff cap (docs/product-rules.md §8)
 SUPERVISE_STABLE=60      # seconds up after which the next exit starts the backoff again at 1 s
 SUPERVISE_PID_DIR="${SUPERVISE_PID_DIR:-}" # when set: NAME.pid there holds the running component's PID
 

@@ -6,7 +6,7 @@ using Lifestyle.Benchmarks.Phases;
 using Lifestyle.Benchmarks.Report;
 using Lifestyle.Benchmarks.Stack;
 
-// bench/run.sh [--quick] [--attach] …: the spec §9 figures, each next to its raw store baseline from the same run.
+// bench/run.sh [--quick] [--attach] …: the docs/product-rules.md §9 figures, each next to its raw store baseline from the same run.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;

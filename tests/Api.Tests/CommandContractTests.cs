@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Lifestyle.Api.Tests;
 
-/// <summary>The success shapes of the commands (spec §5): status, body members, headers, versions.</summary>
+/// <summary>The success shapes of the commands (docs/product-rules.md §5): status, body members, headers, versions.</summary>
 [Collection(ApiCollection.Name)]
 public sealed partial class CommandContractTests(ApiFixture api)
 {

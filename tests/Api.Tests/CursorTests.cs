@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Lifestyle.Api.Tests;
 
-/// <summary>Issue 13: a cursor verifies only in its canonical encoding (no slack in base64's unused bits).</summary>
+/// <summary>A cursor verifies only in its canonical encoding (no slack in base64's unused bits).</summary>
 public sealed class CursorTests
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Lifestyle.Api.Tests;
 
-/// <summary>Issue 13: answers the framework used to give with an empty body, and the checks before a body is read.</summary>
+/// <summary>Answers the framework used to give with an empty body, and the checks before a body is read.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class HttpContractTests(ApiFixture api)
 {

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Lifestyle.Api.Tests;
 
-/// <summary>Spec §5 "Rate limit": a token bucket per user (anonymous callers by address), /health exempt.</summary>
+/// <summary>docs/product-rules.md §5 "Rate limit": a token bucket per user (anonymous callers by address), /health exempt.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class RateLimitTests(ApiFixture api)
 {

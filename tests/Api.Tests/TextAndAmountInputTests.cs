@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Lifestyle.Api.Tests;
 
-/// <summary>Issue 13 / spec §4–5: text without control or bidi characters, amounts with at most 4 decimals.</summary>
+/// <summary>docs/product-rules.md §4–5: text without control or bidi characters, amounts with at most 4 decimals.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class TextAndAmountInputTests(ApiFixture api)
 {

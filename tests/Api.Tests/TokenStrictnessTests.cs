@@ -11,7 +11,7 @@ using Xunit;
 namespace Lifestyle.Api.Tests;
 
 /// <summary>
-/// Spec §5 "Tokens" (RFC 8725): tokens built by hand, so header and claims can be anything a
+/// docs/product-rules.md §5 "Tokens" (RFC 8725): tokens built by hand, so header and claims can be anything a
 /// forger would send. Each is signed with the right key: only the checks named here refuse them.
 /// </summary>
 [Collection(ApiCollection.Name)]

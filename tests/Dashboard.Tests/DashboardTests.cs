@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Lifestyle.Dashboard.Tests;
 
-/// <summary>The dashboard at / in a real headless Chromium against the whole stack (spec §10).</summary>
+/// <summary>The dashboard at / in a real headless Chromium against the whole stack (docs/product-rules.md §10).</summary>
 [Collection(DashboardCollection.Name)]
 public sealed class DashboardTests(DashboardFixture fixture)
 {

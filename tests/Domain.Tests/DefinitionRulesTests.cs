@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Lifestyle.Domain.Tests;
 
-/// <summary>The per-pattern definition rules of spec §4, as enforced when a goal is created.</summary>
+/// <summary>The per-pattern definition rules of docs/product-rules.md §4, as enforced when a goal is created.</summary>
 public class DefinitionRulesTests
 {
     private readonly Fake fake = new(202);

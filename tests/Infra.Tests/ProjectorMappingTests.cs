@@ -4,7 +4,7 @@ using Lifestyle.Infrastructure.Storage;
 
 namespace Lifestyle.Infra.Tests;
 
-/// <summary>The projector's event source mapping has the semantics spec §6 asks for.</summary>
+/// <summary>The projector's event source mapping has the semantics docs/product-rules.md §6 asks for.</summary>
 [Collection(InfraCollection.Name)]
 public sealed class ProjectorMappingTests(InfraFixture infra)
 {

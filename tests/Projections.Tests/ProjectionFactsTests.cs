@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Lifestyle.Projections.Tests;
 
-/// <summary>Which notifications a projection pass makes (spec §6), from the fold before and the events applied.</summary>
+/// <summary>Which notifications a projection pass makes (docs/product-rules.md §6), from the fold before and the events applied.</summary>
 public sealed class ProjectionFactsTests
 {
     private static readonly DateOnly Start = new(2026, 3, 2);

@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 
 namespace Lifestyle.Projections.Tests;
 
-/// <summary>Our RedisConnection and GoalCache against real redis-servers: over TLS, and hung (spec §8a: every call bounded).</summary>
+/// <summary>Our RedisConnection and GoalCache against real redis-servers: over TLS, and hung (docs/product-rules.md §8a: every call bounded).</summary>
 public sealed class RedisConnectionTests(TlsRedisFixture tls, RedisFixture plain, ITestOutputHelper output)
     : IClassFixture<TlsRedisFixture>, IClassFixture<RedisFixture>
 {

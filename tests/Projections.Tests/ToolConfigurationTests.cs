@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Lifestyle.Projections.Tests;
 
-/// <summary>Spec §7: the tool talks to ./run.sh's stack with no variable set, to AWS only when asked; explicit settings win.</summary>
+/// <summary>docs/product-rules.md §7: the tool talks to ./run.sh's stack with no variable set, to AWS only when asked; explicit settings win.</summary>
 public sealed class ToolConfigurationTests
 {
     private static readonly Dictionary<string, string?> NoSettings = [];

@@ -4,7 +4,7 @@ using Xunit;
 namespace Lifestyle.Stack.Tests;
 
 /// <summary>
-/// Spec §4, pattern <c>daily</c>, through HTTP against the running stack, with hand-computed figures.
+/// docs/product-rules.md §4, pattern <c>daily</c>, through HTTP against the running stack, with hand-computed figures.
 /// Dates: t = today in Asia/Tokyo; m0 = Monday of t's ISO week, mN = m0 − 7N. Days t−6..t lie in
 /// weeks m1 and m0 only, so weeks m3 and m2 never depend on the weekday the test runs on.
 /// </summary>

@@ -4,7 +4,7 @@ using Xunit;
 namespace Lifestyle.Stack.Tests;
 
 /// <summary>
-/// Spec §4, pattern <c>limit</c> (target = maximum per day; a day without activity is met), through
+/// docs/product-rules.md §4, pattern <c>limit</c> (target = maximum per day; a day without activity is met), through
 /// HTTP, with hand-computed figures. t = today, m0 = Monday of its ISO week, mN = m0 − 7N.
 /// </summary>
 [Collection(StackCollection.Name)]

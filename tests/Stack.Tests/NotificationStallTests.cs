@@ -25,7 +25,7 @@ public sealed class StalledSnsCollection : ICollectionFixture<StalledSnsFixture>
 }
 
 /// <summary>
-/// Issue 14, defects 2 and 3 (spec §6, §8a): a hung SNS delays notifications, never read models, and a fact whose
+/// docs/product-rules.md §6, §8a: a hung SNS delays notifications, never read models, and a fact whose
 /// publish got no answer is sent again only after its lease, with the same notificationId.
 /// </summary>
 [Collection(StalledSnsCollection.Name)]

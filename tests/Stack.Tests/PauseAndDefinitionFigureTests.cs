@@ -5,7 +5,7 @@ using Xunit;
 namespace Lifestyle.Stack.Tests;
 
 /// <summary>
-/// Spec §4: a definition change applies from the local date it is recorded on (earlier days keep the
+/// docs/product-rules.md §4: a definition change applies from the local date it is recorded on (earlier days keep the
 /// old target); a paused period neither extends nor breaks a streak. Hand-computed; t = today.
 /// </summary>
 [Collection(StackCollection.Name)]

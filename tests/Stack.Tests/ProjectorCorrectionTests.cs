@@ -6,7 +6,7 @@ using Xunit;
 namespace Lifestyle.Stack.Tests;
 
 /// <summary>
-/// Issue 3: backfilled and removed activities rewrite the read models of the days and weeks they
+/// Backfilled and removed activities rewrite the read models of the days and weeks they
 /// belong to; a day left without activities loses its snapshot (a fresh fold would not have one).
 /// </summary>
 [Collection(StackCollection.Name)]

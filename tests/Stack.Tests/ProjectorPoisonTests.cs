@@ -8,7 +8,7 @@ using Xunit;
 namespace Lifestyle.Stack.Tests;
 
 /// <summary>
-/// Issue 3: a goal whose projection keeps failing is retried (the batch names its record), then
+/// A goal whose projection keeps failing is retried (the batch names its record), then
 /// parked after 3 failures (kept, visible, counted), while the other goals of the batch are projected.
 /// </summary>
 [Collection(StackCollection.Name)]

@@ -9,7 +9,7 @@ using Xunit;
 namespace Lifestyle.Stack.Tests;
 
 /// <summary>
-/// Issue 3: only goal-head records (<c>GOAL#…</c>) trigger a projection; events, the projector's own
+/// Only goal-head records (<c>GOAL#…</c>) trigger a projection; events, the projector's own
 /// read-model writes and other items are ignored. Uses a projector host of its own (not started),
 /// so its metrics count this test's batches only.
 /// </summary>

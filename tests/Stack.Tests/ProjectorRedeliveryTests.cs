@@ -6,7 +6,7 @@ using Xunit;
 namespace Lifestyle.Stack.Tests;
 
 /// <summary>
-/// Issue 3: stream records are notifications; the handler reads the events from the table and
+/// Stream records are notifications; the handler reads the events from the table and
 /// writes version-gated, so duplicate and out-of-order deliveries end in the same read models.
 /// </summary>
 [Collection(StackCollection.Name)]

@@ -8,7 +8,7 @@ using Xunit;
 namespace Lifestyle.Stack.Tests;
 
 /// <summary>
-/// Issue 3: commands through HTTP → DynamoDB Local's stream → the local consumer → the table read
+/// Commands through HTTP → DynamoDB Local's stream → the local consumer → the table read
 /// models and the Redis copy, each at the command's version within a second of the command's answer
 /// (the streak item only when its figures changed).
 /// </summary>
@@ -75,8 +75,8 @@ public sealed class ProjectorTests(StackFixture stack)
         Assert.Equal((4L, 17m), ((long)state["version"]!, (decimal)state["total"]!));
         Assert.Equal(3, ItemText.VersionOf((await stack.GetItemAsync(user, $"PROGRESS#{goalId}#{LocalDays.Iso(yesterday)}"))!));
 
-        // Spec §2: a snapshot expires 90 days after its date (allowing for the zone of that date's midnight);
-        // rollups are kept forever; the Redis copy of a goal view lives 1 h (seed 004).
+        // docs/product-rules.md §2: a snapshot expires 90 days after its date (allowing for the zone of that date's midnight);
+        // rollups are kept forever; the Redis copy of a goal view lives 1 h (docs/product-rules.md §2).
         var expires = new DateTimeOffset(today.AddDays(90).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         Assert.InRange(v4.Snapshot!.Number("ttl"), expires.AddHours(-14).ToUnixTimeSeconds(), expires.AddHours(38).ToUnixTimeSeconds());
         Assert.False(v4.Rollup.ContainsKey("ttl"));

@@ -112,7 +112,7 @@ public sealed class QueryApiSeriesTests(StackFixture stack)
     }
 }
 
-/// <summary>Issue 13: dates at the ends of the calendar once answered 500 (DateOnly.AddDays out of range).</summary>
+/// <summary>Dates at the ends of the calendar once answered 500 (DateOnly.AddDays out of range).</summary>
 [Collection(StackCollection.Name)]
 public sealed class QueryApiSeriesEdgeTests(StackFixture stack)
 {

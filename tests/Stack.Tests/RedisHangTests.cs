@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace Lifestyle.Stack.Tests;
 
-/// <summary>Spec §8a: while Redis is hung (SIGSTOP: connected, never answering), reads without minVersion answer within 1 s.</summary>
+/// <summary>docs/product-rules.md §8a: while Redis is hung (SIGSTOP: connected, never answering), reads without minVersion answer within 1 s.</summary>
 [Collection(RedisOutageCollection.Name)]
 public sealed class RedisHangTests(StackFixture stack, ITestOutputHelper output)
 {

@@ -14,7 +14,7 @@ public sealed class RedisOutageCollection : ICollectionFixture<StackFixture>
     public const string Name = "redis-outage";
 }
 
-/// <summary>Issue 3: Redis stopped mid-run → the table read models stay right; Redis catches up when it returns.</summary>
+/// <summary>Redis stopped mid-run → the table read models stay right; Redis catches up when it returns.</summary>
 [Collection(RedisOutageCollection.Name)]
 public sealed class RedisOutageTests(StackFixture stack)
 {

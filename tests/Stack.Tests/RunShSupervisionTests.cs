@@ -6,7 +6,7 @@ using Xunit;
 namespace Lifestyle.Stack.Tests;
 
 /// <summary>
-/// Issue 14 defect 4, spec §8: ./run.sh itself, on free ports with its own run directory, supervises what it
+/// docs/product-rules.md §8: ./run.sh itself, on free ports with its own run directory, supervises what it
 /// started. After kill -9 of the API, the API is restarted (1 s backoff) and answers again, the restart is
 /// logged and the log appended; SIGTERM then stops everything it started.
 /// </summary>

@@ -4,7 +4,7 @@ using Xunit;
 namespace Lifestyle.Stack.Tests;
 
 /// <summary>
-/// Spec §4, patterns <c>total</c> and <c>milestones</c> (period "all", no streak, no day/week "met"),
+/// docs/product-rules.md §4, patterns <c>total</c> and <c>milestones</c> (period "all", no streak, no day/week "met"),
 /// through HTTP, with hand-computed figures. t = today, m0 = Monday of its ISO week, mN = m0 − 7N.
 /// </summary>
 [Collection(StackCollection.Name)]

@@ -4,7 +4,7 @@ using Xunit;
 namespace Lifestyle.Stack.Tests;
 
 /// <summary>
-/// Spec §4, pattern <c>weekly</c> (target = minimum per day, timesPerWeek = days per week), through
+/// docs/product-rules.md §4, pattern <c>weekly</c> (target = minimum per day, timesPerWeek = days per week), through
 /// HTTP, with hand-computed figures. t = today in America/New_York, m0 = Monday of its ISO week,
 /// mN = m0 − 7N; the only activity of the current week is today's, so no figure depends on the weekday.
 /// </summary>

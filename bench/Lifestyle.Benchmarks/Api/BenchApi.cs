@@ -31,7 +31,7 @@ public sealed class BenchGoal(BenchUser user, string id, string pattern)
     }
 }
 
-/// <summary>Bogus-made users, goal definitions and activity logs (valid requests of spec §5).</summary>
+/// <summary>Bogus-made users, goal definitions and activity logs (valid requests of docs/product-rules.md §5).</summary>
 public sealed class BenchData(int seed)
 {
     private static readonly string[] Timezones =

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lifestyle.Benchmarks.Phases;
 
 /// <summary>
-/// The daily close (spec §9): <see cref="DailyCloseJob"/> in this process over a table of its own holding
+/// The daily close (docs/product-rules.md §9): <see cref="DailyCloseJob"/> in this process over a table of its own holding
 /// <see cref="DailyCloseData"/>'s active goals (10,000, then 1,000), facts recorded and not published (the job
 /// is told a publisher exists, so it leaves what it queued unpublished), next to a raw baseline of the reads
 /// the job needs: each GSI1 status shard's Query, then a consistent GetItem of each goal's PROGRESS# item,

@@ -8,7 +8,7 @@ using Lifestyle.Infrastructure.Storage;
 namespace Lifestyle.Benchmarks.Phases;
 
 /// <summary>
-/// Projector headroom (spec §9): the projector is stopped, the API logs a fixed number of activities at its
+/// Projector headroom (docs/product-rules.md §9): the projector is stopped, the API logs a fixed number of activities at its
 /// best ramp concurrency (the stream is pre-loaded), then the projector is started and its sustained rate is
 /// measured from its first read model to the last, with the API idle, next to the API's best log rate in the
 /// same run. Progress is the sum of the goals' Redis read-model versions.

@@ -19,7 +19,7 @@ public static class LagPhase
     public const double TargetP99Ms = 1000;
     public const int MaxInFlight = 256;
 
-    /// <summary>The lag target's offered rate as a share of the same run's best raw TransactWriteItems ramp level (spec §9).</summary>
+    /// <summary>The lag target's offered rate as a share of the same run's best raw TransactWriteItems ramp level (docs/product-rules.md §9).</summary>
     public const double CapacityShare = 0.5;
 
     /// <summary>A rate this machine's stack sustains, measured too (full runs, informational).</summary>

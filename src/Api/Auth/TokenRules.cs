@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Lifestyle.Api.Auth;
 
 /// <summary>
-/// RFC 8725 checks the JWT handler does not make (spec §5 "Tokens"): no <c>crit</c> header (we
+/// RFC 8725 checks the JWT handler does not make (docs/product-rules.md §5 "Tokens"): no <c>crit</c> header (we
 /// understand no extension), <c>exp</c> required and numeric, <c>nbf</c>/<c>iat</c> numeric when
 /// present, and a lifetime of at most 24 h counted from <c>nbf</c>, else <c>iat</c>, else now.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Lifestyle.Api.Dashboard;
 
 /// <summary>
-/// The reference dashboard (spec §10): the static files under wwwroot at <c>/</c>, anonymous and under a
+/// The reference dashboard (docs/product-rules.md §10): the static files under wwwroot at <c>/</c>, anonymous and under a
 /// Content-Security-Policy without inline script, and <c>POST /dev/token</c> in Development.
 /// </summary>
 public static class DashboardSetup

@@ -4,7 +4,7 @@ namespace Lifestyle.Api.Http;
 
 /// <summary>
 /// The spec's <c>code</c> for answers the framework makes without one (no route, wrong method, a
-/// status-only result): every 4xx/5xx body is problem+json with a code (spec §5 "Errors").
+/// status-only result): every 4xx/5xx body is problem+json with a code (docs/product-rules.md §5 "Errors").
 /// </summary>
 public static class ProblemCodes
 {

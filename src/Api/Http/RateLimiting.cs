@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Lifestyle.Api.Http;
 
-/// <summary>Configuration section <c>RateLimit</c> (spec §5): a token bucket per user.</summary>
+/// <summary>Configuration section <c>RateLimit</c> (docs/product-rules.md §5): a token bucket per user.</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimit";

@@ -1,7 +1,7 @@
 namespace Lifestyle.Api.Http;
 
 /// <summary>
-/// The application's own URL and header limits (spec §5): Kestrel's are set higher (see
+/// The application's own URL and header limits (docs/product-rules.md §5): Kestrel's are set higher (see
 /// <see cref="ConfigureServer"/>), so a request over ours gets a problem+json answer, not an empty
 /// server response.
 /// </summary>

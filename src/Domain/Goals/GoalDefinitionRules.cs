@@ -1,6 +1,6 @@
 namespace Lifestyle.Domain.Goals;
 
-/// <summary>The per-pattern invariants of spec §4 for a whole (merged) definition.</summary>
+/// <summary>The per-pattern invariants of docs/product-rules.md §4 for a whole (merged) definition.</summary>
 public static class GoalDefinitionRules
 {
     public static void EnsureValid(GoalPattern pattern, GoalDefinition d)

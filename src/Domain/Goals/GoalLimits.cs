@@ -13,6 +13,6 @@ public static class GoalLimits
     public const int StartDateWindowDays = 366;
     public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromMinutes(5);
 
-    /// <summary>At most <see cref="MaxDecimalPlaces"/> digits after the point once trailing zeros are dropped (spec §4).</summary>
+    /// <summary>At most <see cref="MaxDecimalPlaces"/> digits after the point once trailing zeros are dropped (docs/product-rules.md §4).</summary>
     public static bool IsFineEnough(decimal amount) => decimal.Round(amount, MaxDecimalPlaces) == amount;
 }

@@ -1,7 +1,7 @@
 namespace Lifestyle.Domain.Goals;
 
 /// <summary>
-/// What user text (<c>title</c>, <c>unit</c>, <c>note</c>) may hold (spec §5 "Input"): no control
+/// What user text (<c>title</c>, <c>unit</c>, <c>note</c>) may hold (docs/product-rules.md §5 "Input"): no control
 /// characters (a note may have line feeds and tabs), no bidirectional embeddings, overrides or
 /// isolates (they make text display as something else), and no unpaired surrogates.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Lifestyle.Domain.Progress;
 
-/// <summary><c>progress</c> of a GoalView (spec §4–5).</summary>
+/// <summary><c>progress</c> of a GoalView (docs/product-rules.md §4–5).</summary>
 public sealed record ProgressFigures(
     string Period, DateOnly PeriodStart, decimal Current, decimal Target, decimal? Percent, bool TargetReached,
     decimal Total, long LogCount);

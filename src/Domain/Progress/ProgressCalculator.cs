@@ -27,7 +27,7 @@ public static class ProgressCalculator
         return new ProgressFigures(period, start, current, target, percent, reached, p.Total, p.LogCount);
     }
 
-    /// <summary>round(100 × current ÷ target, 1); null when the target is 0 or the percent is not representable (a target stored before spec §4's bounds).</summary>
+    /// <summary>round(100 × current ÷ target, 1); null when the target is 0 or the percent is not representable (a target stored before docs/product-rules.md §4's bounds).</summary>
     public static decimal? Percent(decimal current, decimal target)
     {
         if (target == 0)

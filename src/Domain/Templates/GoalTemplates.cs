@@ -5,7 +5,7 @@ namespace Lifestyle.Domain.Templates;
 public sealed record GoalTemplate(
     string Id, string Title, GoalPattern Pattern, decimal Target, string Unit, int? TimesPerWeek);
 
-/// <summary>The five health-and-wellness templates of seed 004.</summary>
+/// <summary>The five health-and-wellness templates (docs/product-rules.md §4).</summary>
 public static class GoalTemplates
 {
     public static readonly IReadOnlyList<GoalTemplate> All =

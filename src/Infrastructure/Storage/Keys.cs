@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Lifestyle.Infrastructure.Storage;
 
-/// <summary>The single-table key layout of spec §2 (see docs/adr/0001).</summary>
+/// <summary>The single-table key layout of docs/product-rules.md §2 (see docs/adr/0001).</summary>
 public static class Keys
 {
     public const string PK = "PK";

@@ -2,7 +2,7 @@ namespace Lifestyle.Infrastructure.Storage;
 
 /// <summary>
 /// Sort keys of the read models for one read-model version. The live version "v1" uses the keys of
-/// spec §2 as they are; a version rebuilt beside it (blue/green) prefixes them with <c>RMV#{version}#</c>.
+/// docs/product-rules.md §2 as they are; a version rebuilt beside it (blue/green) prefixes them with <c>RMV#{version}#</c>.
 /// </summary>
 public sealed record ReadModelKeys(string Version)
 {

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Lifestyle.Projections.Jobs;
 
 /// <summary>
-/// The daily close (spec §6; midnight UTC in AWS, <c>daily-close</c> locally): walks the active goals through the
+/// The daily close (docs/product-rules.md §6; midnight UTC in AWS, <c>daily-close</c> locally): walks the active goals through the
 /// sharded GSI1, evaluates each goal's live fold (<c>PROGRESS#</c>) and records and publishes streaks broken and at
 /// risk (<see cref="DailyCloseFacts"/>) and, where a Sunday closes, each user's weekly summary. Every notification
 /// goes through the notification items, so running it again for the same date sends nothing new. The facts are

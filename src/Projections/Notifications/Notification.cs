@@ -13,7 +13,7 @@ public sealed record Notification(
 {
     private static readonly UtcDateTimeOffsetConverter Instants = new();
 
-    /// <summary>The fact's stable id (spec §6): the same for every copy, so subscribers can drop duplicates.</summary>
+    /// <summary>The fact's stable id (docs/product-rules.md §6): the same for every copy, so subscribers can drop duplicates.</summary>
     public string NotificationId => NotificationItems.IdOf(NotificationItems.KeyOf(this));
 
     /// <summary>

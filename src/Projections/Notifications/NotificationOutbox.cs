@@ -10,7 +10,7 @@ public sealed record OutboxEntry(NotificationKey Key, SnsMessage Message)
 }
 
 /// <summary>
-/// Keeps SNS off the projection path (spec §6, §8a): the projector records a fact and hands it here; a publisher
+/// Keeps SNS off the projection path (docs/product-rules.md §6, §8a): the projector records a fact and hands it here; a publisher
 /// (<see cref="NotificationPublishService"/> in the local projector, <see cref="DrainAsync"/> after each Lambda batch)
 /// publishes it. Without a publisher nothing is queued and the sweeper takes the recorded items. Facts of one goal
 /// go to one lane, so they are published in the order they were recorded.

@@ -17,7 +17,7 @@ public enum SendOutcome
 }
 
 /// <summary>
-/// One copy per fact where SNS answers (spec §6): the notification item is written (conditionally) before anything
+/// One copy per fact where SNS answers (docs/product-rules.md §6): the notification item is written (conditionally) before anything
 /// is published, so a fact already recorded is never recorded again, and one sender at a time holds its lease.
 /// Recording never waits on SNS: the publish happens off the projection path (<see cref="NotificationOutbox"/>).
 /// A second copy can only follow a publish whose answer never came (<see cref="SnsOutcomeUnknownException"/>: the

@@ -1,6 +1,6 @@
 namespace Lifestyle.Projections.Notifications;
 
-/// <summary>The notification types of spec §6 (the <c>type</c> of the body and the message attribute).</summary>
+/// <summary>The notification types of docs/product-rules.md §6 (the <c>type</c> of the body and the message attribute).</summary>
 public static class NotificationTypes
 {
     public const string GoalCompleted = "goal.completed";

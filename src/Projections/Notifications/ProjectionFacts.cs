@@ -9,7 +9,7 @@ using Lifestyle.Projections.Projection;
 namespace Lifestyle.Projections.Notifications;
 
 /// <summary>
-/// What a projection pass newly made true (spec §6): the goal completed; a total goal's 25/50/75/100 % or a
+/// What a projection pass newly made true (docs/product-rules.md §6): the goal completed; a total goal's 25/50/75/100 % or a
 /// milestones goal's thresholds first reached (a jump from 0 to 60 % is 25 and 50); a streak crossing 7, 30, 100
 /// or 365 days (weeks for weekly goals). Each carries the recordedAt of the event that made it true.
 /// </summary>

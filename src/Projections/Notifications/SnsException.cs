@@ -22,7 +22,7 @@ public sealed class SnsException(string code, string message, HttpStatusCode sta
 
 /// <summary>
 /// A Publish whose answer never came (time-out, connection lost mid-call): SNS may have delivered it. Its caller
-/// keeps the notification's lease, so it is retried only after the lease (spec §6), with the same notificationId.
+/// keeps the notification's lease, so it is retried only after the lease (docs/product-rules.md §6), with the same notificationId.
 /// </summary>
 public sealed class SnsOutcomeUnknownException(string action, Exception inner)
     : Exception($"SNS {action}: no answer ({inner.Message}); it may have been delivered.", inner);

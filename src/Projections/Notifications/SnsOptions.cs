@@ -31,7 +31,7 @@ public sealed class SnsOptions
     /// <summary>Attempts of the outbox's immediate publish (definite failures only); what still fails is left to the sweeper.</summary>
     public int InlineAttempts { get; set; } = 2;
 
-    /// <summary>The bound of one SNS call (spec §8a: at most 2 s).</summary>
+    /// <summary>The bound of one SNS call (docs/product-rules.md §8a: at most 2 s).</summary>
     public double TimeoutSeconds { get; set; } = 2;
 
     public bool IsEnabled => Enabled ?? (!string.IsNullOrWhiteSpace(ServiceUrl) || !string.IsNullOrWhiteSpace(TopicArn));

@@ -17,7 +17,7 @@ namespace Lifestyle.Projections.Notifications;
 /// Each call is bounded by <c>Sns:TimeoutSeconds</c>. A Publish is retried (exponential backoff) only when SNS surely
 /// did not take it: an error answer for server errors or throttling, or a connection that never opened. A Publish
 /// whose answer did not come (a time-out, a connection lost mid-call) may have been delivered: it is not retried
-/// here but surfaces as <see cref="SnsOutcomeUnknownException"/>, so the caller keeps its lease (spec §6).
+/// here but surfaces as <see cref="SnsOutcomeUnknownException"/>, so the caller keeps its lease (docs/product-rules.md §6).
 /// CreateTopic is idempotent and is retried after time-outs too. A request SNS refuses (missing topic, bad
 /// parameter) is never retried.
 /// </summary>

@@ -25,7 +25,10 @@ public sealed class GoalRebuilder(IAmazonDynamoDB db, IOptions<DynamoOptions> op
     public async Task<RebuildResult> RebuildAsync(
         string userId, string goalId, ReadModelKeys keys, WriteThrottle throttle, bool dryRun, CancellationToken ct)
     {
+        // The stored items' keys are read beside the events: the two reads do not depend on each other.
+        var storedKeys = StoredReadModels.QueryAsync(db, table, userId, goalId, keys, ct, keysOnly: true);
         var events = await EventReader.ReadAfterAsync(db, table, userId, goalId, null, ct);
+        var stored = await storedKeys;
         if (GoalProjection.Fold(events) is not { } p)
         {
             return new RebuildResult(0, 0, 0);
@@ -33,7 +36,7 @@ public sealed class GoalRebuilder(IAmazonDynamoDB db, IOptions<DynamoOptions> op
 
         var items = ReadModelItems.All(p, keys);
         var expected = items.Select(i => i[Keys.SK].S).ToHashSet(StringComparer.Ordinal);
-        var stray = (await StoredReadModels.QueryAsync(db, table, userId, goalId, keys, ct))
+        var stray = stored
             .Select(i => i[Keys.SK].S)
             .Where(sk => !expected.Contains(sk) && !StoredReadModels.IsExpiredSnapshot(sk, keys, goalId, p))
             .ToList();

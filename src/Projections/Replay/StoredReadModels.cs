@@ -10,11 +10,12 @@ namespace Lifestyle.Projections.Replay;
 /// <summary>The read-model items stored for one goal (progress, snapshots, streak, rollups) of one version.</summary>
 public static class StoredReadModels
 {
+    /// <summary>The items, the three key prefixes read side by side; with <paramref name="keysOnly"/> only their keys.</summary>
     public static async Task<List<Dictionary<string, AttributeValue>>> QueryAsync(
-        IAmazonDynamoDB db, string table, string userId, string goalId, ReadModelKeys keys, CancellationToken ct)
+        IAmazonDynamoDB db, string table, string userId, string goalId, ReadModelKeys keys, CancellationToken ct, bool keysOnly = false)
     {
-        var items = new List<Dictionary<string, AttributeValue>>();
-        foreach (var prefix in new[] { keys.Progress(goalId), keys.Streak(goalId), keys.RollupPrefix(goalId) })
+        var prefixes = new[] { keys.Progress(goalId), keys.Streak(goalId), keys.RollupPrefix(goalId) };
+        var found = await Task.WhenAll(prefixes.Select(async prefix =>
         {
             var request = new QueryRequest
             {
@@ -22,14 +23,17 @@ public static class StoredReadModels
                 ConsistentRead = true,
                 KeyConditionExpression = "PK = :pk AND begins_with(SK, :prefix)",
                 ExpressionAttributeValues = new() { [":pk"] = new(Keys.User(userId)), [":prefix"] = new(prefix) },
+                ProjectionExpression = keysOnly ? "PK, SK" : null,
             };
-            await foreach (var page in db.QueryPagesAsync(request, ct))
+            var items = new List<Dictionary<string, AttributeValue>>();
+            await foreach (var item in db.QueryItemsAsync(request, ct))
             {
-                items.AddRange(page.Items ?? []);
+                items.Add(item);
             }
-        }
 
-        return items;
+            return items;
+        }));
+        return [.. found.SelectMany(items => items)];
     }
 
     /// <summary>Snapshots older than the retention window are left to DynamoDB's TTL, not compared.</summary>

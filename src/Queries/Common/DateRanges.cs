@@ -3,7 +3,7 @@ using Lifestyle.Domain.Time;
 
 namespace Lifestyle.Queries.Common;
 
-/// <summary>The ranges <c>/days</c> and <c>/weeks</c> accept: dates within 1900-01-01..2999-12-31 (spec §5), bounded length.</summary>
+/// <summary>The ranges <c>/days</c> and <c>/weeks</c> accept: dates within 1900-01-01..2999-12-31 (docs/product-rules.md §5), bounded length.</summary>
 public static class DateRanges
 {
     public static readonly DateOnly First = new(1900, 1, 1);

@@ -10,7 +10,7 @@ using Xunit;
 namespace Lifestyle.Domain.Tests.Properties;
 
 /// <summary>
-/// Spec §4: every figure is a total function of the events. For any sequence of commands the
+/// docs/product-rules.md §4: every figure is a total function of the events. For any sequence of commands the
 /// domain accepts, the folds and calculators never throw, folding in two parts equals folding in
 /// one, and the figures keep their invariants. A fixed seed and count in CI; more with
 /// <c>LIFESTYLE_PROPERTY_CASES</c> (and another seed with <c>LIFESTYLE_PROPERTY_SEED</c>).

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Lifestyle.Domain.Tests.Regressions;
 
-/// <summary>Spec §4: amounts have at most 4 decimals; targets and milestones at most 1,000,000,000, values at most 1,000,000.</summary>
+/// <summary>docs/product-rules.md §4: amounts have at most 4 decimals; targets and milestones at most 1,000,000,000, values at most 1,000,000.</summary>
 public sealed class AmountBoundsTests
 {
     private readonly Fake fake = new();

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Lifestyle.Domain.Tests.Regressions;
 
-/// <summary>Issue 13: inputs that once made a calculator throw, now folded to figures.</summary>
+/// <summary>Inputs that once made a calculator throw, now folded to figures.</summary>
 public sealed class CalculatorTotalityTests
 {
     private static readonly DateOnly Start = new(2026, 3, 1);

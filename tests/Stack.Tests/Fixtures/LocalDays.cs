@@ -6,7 +6,7 @@ namespace Lifestyle.Stack.Tests.Fixtures;
 
 /// <summary>
 /// Local dates in a fixed zone, computed by the test itself (BCL only), and assertions on the
-/// figures of spec §4 as the HTTP API answers them.
+/// figures of docs/product-rules.md §4 as the HTTP API answers them.
 /// </summary>
 public sealed class LocalDays(string timezone)
 {

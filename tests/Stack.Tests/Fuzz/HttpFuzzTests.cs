@@ -16,8 +16,8 @@ public sealed class FuzzCollection : ICollectionFixture<StackFixture>
 }
 
 /// <summary>
-/// Issue 13: seeded hostile requests against the whole stack. No answer is a 5xx; every 4xx is
-/// problem+json with a code of spec §5; afterwards every read model equals a fresh fold and no
+/// Seeded hostile requests against the whole stack. No answer is a 5xx; every 4xx is
+/// problem+json with a code of docs/product-rules.md §5; afterwards every read model equals a fresh fold and no
 /// goal is parked. <c>LIFESTYLE_FUZZ_REQUESTS</c> (default 2,000) and <c>LIFESTYLE_FUZZ_SEED</c> run it longer or elsewhere.
 /// </summary>
 [Collection(FuzzCollection.Name)]
@@ -110,7 +110,7 @@ public sealed class HttpFuzzTests(StackFixture stack, ITestOutputHelper output)
         catch (InvalidOperationException e) when (e.Message.Contains("null characters", StringComparison.Ordinal))
         {
             // An encoded NUL in the path: the server's URL decoder refuses the request line itself
-            // (Kestrel answers its own 400), which spec §5 leaves to the server. Status 0 = "refused by the server".
+            // (Kestrel answers its own 400), which docs/product-rules.md §5 leaves to the server. Status 0 = "refused by the server".
             return (0, "", null);
         }
     }

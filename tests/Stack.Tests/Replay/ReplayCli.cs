@@ -15,7 +15,7 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
 
 /// <summary>
 /// Runs the operator verbs in-process, as <c>dotnet run --project src/Projections/Host -- …</c> would:
-/// the same commands under a root command, configured through the environment variables of spec §8
+/// the same commands under a root command, configured through the environment variables of docs/product-rules.md §8
 /// (the tool's host reads them), with stdout and stderr captured. One verb at a time per process.
 /// </summary>
 public static class ReplayCli

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Configuration.Memory;
 namespace Lifestyle.Projections.Cli;
 
 /// <summary>
-/// Where the operator tool points (spec §7): with no variable set, at the local stack <c>./run.sh</c> starts, through
+/// Where the operator tool points (docs/product-rules.md §7): with no variable set, at the local stack <c>./run.sh</c> starts, through
 /// the same <c>LIFESTYLE_*</c> variables and defaults (DynamoDB Local on 8000, Redis on 6379, the SNS emulator on 4566,
 /// table <c>lifestyle</c>); at real AWS only with <c>--aws</c> or <c>LIFESTYLE_TARGET=aws</c>. The local defaults sit
 /// below every other source, so explicit <c>DynamoDb__*</c>, <c>Redis__*</c> and <c>Sns__*</c> settings win; and

@@ -1,4 +1,6 @@
+using Lifestyle.Infrastructure.Resilience;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Lifestyle.Projections.Notifications;
@@ -8,11 +10,14 @@ public sealed class NotificationPublishService : BackgroundService
 {
     private readonly NotificationOutbox outbox;
     private readonly NotificationSender sender;
+    private readonly ILogger<NotificationPublishService> log;
 
-    public NotificationPublishService(NotificationOutbox outbox, NotificationSender sender, IOptions<SnsOptions> sns)
+    public NotificationPublishService(
+        NotificationOutbox outbox, NotificationSender sender, IOptions<SnsOptions> sns, ILogger<NotificationPublishService> log)
     {
         this.outbox = outbox;
         this.sender = sender;
+        this.log = log;
         outbox.HasPublisher = sns.Value.IsEnabled;
     }
 
@@ -33,7 +38,15 @@ public sealed class NotificationPublishService : BackgroundService
                 return;
             }
 
-            await sender.PublishQueuedAsync(entry, ct);
+            try
+            {
+                await sender.PublishQueuedAsync(entry, ct);
+            }
+            catch (Exception e) when (DependencyFailures.IsTransient(e, ct))
+            {
+                // The notification stays pending with its lease: the sweep sends it once the store answers again.
+                log.LogWarning("Publish of a queued notification failed on a dependency: {Error}", e.Message);
+            }
         }
     }
 }

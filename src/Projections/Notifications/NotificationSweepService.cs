@@ -1,4 +1,4 @@
-using Amazon.Runtime;
+using Lifestyle.Infrastructure.Resilience;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,24 +19,7 @@ public sealed class NotificationSweepService(
         }
 
         sweeper.SweepsInBackground = true;
-        var interval = TimeSpan.FromSeconds(options.Value.SweepSeconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await Task.Delay(interval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            if (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-
-            try
-            {
-                await sweeper.SweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested
-                && e is AmazonServiceException or AmazonClientException or HttpRequestException)
-            {
-                log.LogWarning("Sweep of pending notifications failed: {Error}", e.Message);
-            }
-        }
+        await BackgroundLoop.RunAsync(
+            "Sweep of pending notifications", TimeSpan.FromSeconds(options.Value.SweepSeconds), sweeper.SweepAsync, log, stoppingToken);
     }
 }

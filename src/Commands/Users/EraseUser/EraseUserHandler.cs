@@ -1,5 +1,6 @@
 using Lifestyle.Commands.Users.Erasure;
 using Lifestyle.Infrastructure.Erasure;
+using Lifestyle.Infrastructure.Resilience;
 using MediatR;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,7 @@ public sealed class EraseUserHandler(
                 return new EraseUserResult(job.ErasureId, ErasureItems.Done);
             }
         }
-        catch (Exception e) when (ErasureWorker.IsTransient(e))
+        catch (Exception e) when (DependencyFailures.IsTransient(e, CancellationToken.None))
         {
             log.LogWarning("Erasure {ErasureId} failed in the request ({Error}); the background worker retries it", job.ErasureId, e.Message);
         }

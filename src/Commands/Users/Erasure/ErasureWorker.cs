@@ -1,6 +1,5 @@
 using System.Threading.Channels;
-using Amazon.Runtime;
-using Lifestyle.Infrastructure.Cache;
+using Lifestyle.Infrastructure.Resilience;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -50,15 +49,11 @@ public sealed class ErasureWorker(ErasureLedger ledger, UserErasure erasure, Era
             {
                 return await run();
             }
-            catch (Exception e) when (!ct.IsCancellationRequested && IsTransient(e))
+            catch (Exception e) when (DependencyFailures.IsTransient(e, ct))
             {
                 log.LogWarning("{What} failed (attempt {Attempt}), retrying: {Error}", what, attempt, e.Message);
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(attempt, 5))), ct);
             }
         }
     }
-
-    public static bool IsTransient(Exception e) =>
-        e is AmazonServiceException or AmazonClientException or HttpRequestException or TimeoutException
-            or CacheUnavailableException or StackExchange.Redis.RedisException;
 }

@@ -127,6 +127,8 @@ resource "aws_apigatewayv2_stage" "default" {
   default_route_settings {
     throttling_rate_limit  = var.api_throttle_rate
     throttling_burst_limit = var.api_throttle_burst
+    # Latency, Count, 4xx and 5xx per route, for infra/dashboard.tf.
+    detailed_metrics_enabled = true
   }
 
   access_log_settings {

@@ -152,10 +152,11 @@ resource "aws_iam_role" "daily_close" {
 }
 
 data "aws_iam_policy_document" "daily_close" {
-  # Active goals from GSI1 (16 shards), their read models, streak records.
+  # Active goals and every goal head from GSI1 (16 shards a status), their read models, streak records, the
+  # insights items (DeleteItem: an item written for a user whose erasure began meanwhile is taken back).
   statement {
     sid       = "TableDailyClose"
-    actions   = ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
+    actions   = ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]
     resources = local.table_and_indexes
   }
 

@@ -57,7 +57,7 @@ public static class ApiHost
         var all = app.MapGroup("").WithProblems("uri-too-long", "headers-too-large", "internal-error", "service-unavailable");
         all.MapPublicEndpoints();
         all.MapGroup("/v1").RequireAuthorization().WithProblems("unauthorized", "rate-limited")
-            .MapGoalCommands().MapGoalQueries().MapErasure();
+            .MapGoalCommands().MapGoalQueries().MapInsights().MapErasure();
         return app;
     }
 }

@@ -27,6 +27,7 @@ public static class StorageServices
         services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.Section));
         services.TryAddSingleton<RedisConnection>();
         services.TryAddSingleton<GoalCache>();
+        services.TryAddSingleton<Insights.InsightCache>();
         services.AddHostedService<RedisWarmUp>();
         services.TryAddSingleton<UserCacheEraser>();
         return services;

@@ -16,6 +16,7 @@ public static class QueryServices
         services.AddSingleton<LiveReadModel>();
         services.AddSingleton<GoalIdIndex>();
         services.AddSingleton<ReadModelReader>();
+        services.AddSingleton<Insights.InsightsReader>();
         services.AddSingleton<ParkedGoals>();
         services.AddSingleton<ActivityIndexReader>();
         services.AddSingleton<Cursors>();

@@ -33,7 +33,7 @@ public sealed class IamTests(InfraFixture infra)
         ],
         ["daily_close"] =
         [
-            "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "sns:Publish",
+            "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "sns:Publish",
             "logs:CreateLogStream", "logs:PutLogEvents",
         ],
         ["scheduler"] = ["lambda:InvokeFunction", "sqs:SendMessage"],

@@ -17,7 +17,8 @@ namespace Lifestyle.Benchmarks.Phases;
 /// <see cref="DailyCloseData"/>'s active goals (10,000, then 1,000), facts recorded and not published (the job
 /// is told a publisher exists, so it leaves what it queued unpublished), next to a raw baseline of the reads
 /// the job needs: each GSI1 status shard's Query, then a consistent GetItem of each goal's PROGRESS# item,
-/// four shards at a time as the job walks them.
+/// four shards at a time as the job walks them. This row is the plain close (facts only); the close with insights
+/// follows it on the same table (<see cref="DailyCloseInsightsRow"/>).
 /// </summary>
 public static class DailyClosePhase
 {
@@ -57,7 +58,7 @@ public static class DailyClosePhase
             ctx.Table.Add("1 baseline", $"raw daily-close reads over {goals:N0} goals: 16 GSI1 shard Queries + a consistent GetItem per goal, 4 shards at a time",
                 string.Create(CultureInfo.InvariantCulture, $"{Fmt.Rate(raw.Goals / raw.Elapsed.TotalSeconds)} goals/s · {raw.Goals:N0} goals · {raw.Elapsed.TotalSeconds:0.00} s"));
 
-            using var services = ReplayPhase.ToolServices(ctx, table, sns: ctx.Stack.SnsUrl ?? "http://127.0.0.1:9");
+            using var services = ReplayPhase.ToolServices(ctx, table, sns: ctx.Stack.SnsUrl ?? "http://127.0.0.1:9", insights: false);
             services.GetRequiredService<NotificationOutbox>().HasPublisher = true; // record, queue in memory, never publish
             var job = services.GetRequiredService<DailyCloseJob>();
             await ctx.SettleAsync();
@@ -84,6 +85,7 @@ public static class DailyClosePhase
             StoreRequestRows.Bench(ctx, $"daily close: requests per goal over {goals:N0} goals", mark, goals,
                 string.Create(CultureInfo.InvariantCulture, $"min {1 + ((double)facts / goals) + (16.0 / goals):0.00}: 1 GetItem per goal + 1 conditional Put per fact ({(double)facts / goals:0.00}/goal) + 16 shard Queries"),
                 1 + ((double)facts / goals) + (16.0 / goals));
+            await DailyCloseInsightsRow.MeasureAsync(ctx, table, goals, closed, rate);
         }
         finally
         {

@@ -21,7 +21,7 @@ namespace Lifestyle.Benchmarks.Phases;
 public static partial class ReplayPhase
 {
     /// <summary>The operator tool's services (as ToolHost builds them), against a table of the bench's and the stack's Redis (SNS: the daily close).</summary>
-    internal static ServiceProvider ToolServices(BenchContext ctx, string table, string? sns = null)
+    internal static ServiceProvider ToolServices(BenchContext ctx, string table, string? sns = null, bool insights = true)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -29,6 +29,7 @@ public static partial class ReplayPhase
             ["DynamoDb:TableName"] = table,
             ["Redis:Configuration"] = ctx.Stack.RedisConfiguration,
             ["Sns:ServiceUrl"] = sns,
+            ["DailyClose:Insights"] = insights ? "true" : "false",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();

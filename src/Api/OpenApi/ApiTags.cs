@@ -8,6 +8,7 @@ public static class ApiTags
     public const string Progress = "Progress";
     public const string Dashboard = "Dashboard";
     public const string Export = "Export";
+    public const string Insights = "Insights";
     public const string Templates = "Templates";
     public const string Health = "Health";
     public const string Account = "Account";
@@ -19,6 +20,7 @@ public static class ApiTags
         [Progress] = "A goal's daily and weekly figures.",
         [Dashboard] = "Every active goal with a summary.",
         [Export] = "All of the user's goals and activities, as JSON or CSV.",
+        [Insights] = "What the daily close found in each goal's last 28 days, and templates to try next.",
         [Templates] = "The goal templates a goal can be created from (no token needed).",
         [Account] = "Erase the account and everything of the user, and follow the erasure.",
         [Health] = "Liveness and readiness of the process (no token needed).",

@@ -10,4 +10,10 @@ public static class CacheKeys
 
     /// <summary>Set of a user's goal ids; only ever complete (filled from the table), so writers add only when it exists.</summary>
     public static string GoalIds(ReadModelKeys keys, string userId) => $"{keys.Cache}:goals:{userId}";
+
+    /// <summary>String {schemaVersion, data}: a user's insights as of the last daily close.</summary>
+    public static string Insights(ReadModelKeys keys, string userId) => $"{keys.Cache}:insights:{userId}";
+
+    /// <summary>String {schemaVersion, data}: the cross-user template statistics (counts only).</summary>
+    public static string TemplateStats(ReadModelKeys keys) => $"{keys.Cache}:stats:templates";
 }

@@ -17,7 +17,7 @@ public sealed class UserCacheEraser(RedisConnection redis)
         }
 
         var keys = versions.Distinct(StringComparer.Ordinal).Select(v => new ReadModelKeys(v))
-            .SelectMany(k => goalIds.Select(g => CacheKeys.Goal(k, userId, g)).Append(CacheKeys.GoalIds(k, userId)))
+            .SelectMany(k => goalIds.Select(g => CacheKeys.Goal(k, userId, g)).Append(CacheKeys.GoalIds(k, userId)).Append(CacheKeys.Insights(k, userId)))
             .Select(k => (RedisKey)k)
             .ToArray();
         long deleted = 0;

@@ -27,6 +27,12 @@ public sealed record ReadModelKeys(string Version)
 
     public string RollupPrefix(string goalId) => $"{Prefix}ROLLUP#{goalId}#";
 
+    /// <summary>A user's insights, written by the daily close (docs/insights.md).</summary>
+    public string Insights => $"{Prefix}INSIGHTS";
+
+    /// <summary>The sort key of the template statistics in their own partition.</summary>
+    public string TemplateStats => $"{Prefix}CURRENT";
+
     /// <summary>Redis key prefix of this read-model version.</summary>
     public string Cache => $"lifestyle:{Version}";
 }

@@ -18,17 +18,20 @@ public sealed class ActiveGoalIndex(IAmazonDynamoDB db, IOptions<DynamoOptions> 
 
     public async IAsyncEnumerable<GoalRef> ShardAsync(int shard, [EnumeratorCancellation] CancellationToken ct)
     {
-        var request = new QueryRequest
-        {
-            TableName = table,
-            IndexName = Keys.Gsi1,
-            KeyConditionExpression = "GSI1PK = :pk",
-            ProjectionExpression = "PK, SK",
-            ExpressionAttributeValues = new() { [":pk"] = new(Partition(shard)) },
-        };
-        await foreach (var head in db.QueryItemsAsync(request, ct))
+        await foreach (var head in HeadsAsync(Partition(shard), "PK, SK", ct))
         {
             yield return new GoalRef(head[Keys.PK].S["USER#".Length..], head[Keys.SK].S[Keys.GoalPrefix.Length..]);
         }
     }
+
+    /// <summary>The goal heads of one GSI1 partition, with the attributes <paramref name="projection"/> names.</summary>
+    public IAsyncEnumerable<Dictionary<string, AttributeValue>> HeadsAsync(string partition, string projection, CancellationToken ct) =>
+        db.QueryItemsAsync(new QueryRequest
+        {
+            TableName = table,
+            IndexName = Keys.Gsi1,
+            KeyConditionExpression = "GSI1PK = :pk",
+            ProjectionExpression = projection,
+            ExpressionAttributeValues = new() { [":pk"] = new(partition) },
+        }, ct);
 }

@@ -6,6 +6,7 @@ using Lifestyle.Infrastructure.Storage;
 using Lifestyle.Projections.Notifications;
 using Lifestyle.Projections.Projection;
 using Lifestyle.Projections.Projection.Sources;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Lifestyle.Projections.Jobs;
@@ -15,11 +16,12 @@ namespace Lifestyle.Projections.Jobs;
 /// sharded GSI1, evaluates each goal's live fold (<c>PROGRESS#</c>) and records and publishes streaks broken and at
 /// risk (<see cref="DailyCloseFacts"/>) and, where a Sunday closes, each user's weekly summary. Every notification
 /// goes through the notification items, so running it again for the same date sends nothing new. The facts are
-/// recorded first and published after the walk (by this run's outbox, or by the process's own publisher).
+/// recorded first and published after the walk (by this run's outbox, or by the process's own publisher). The same walk
+/// gathers each goal's insight; the insights read models are written after it (<see cref="InsightsClose"/>).
 /// </summary>
 public sealed class DailyCloseJob(
     ActiveGoalIndex index, StoredProjections stored, ReadModelVersions versions, NotificationSender sender, NotificationSweeper sweeper,
-    NotificationOutbox outbox, IOptions<SnsOptions> sns)
+    NotificationOutbox outbox, IOptions<SnsOptions> sns, InsightsClose insights, IConfiguration configuration)
 {
     private const int ParallelShards = 4;
 
@@ -37,6 +39,7 @@ public sealed class DailyCloseJob(
         await versions.RefreshIfDueAsync(ct);
         var keys = versions.Live;
         var tally = new Tally();
+        var gathered = new InsightsAccumulator(date);
         var summaries = new ConcurrentDictionary<(string UserId, DateOnly Sunday), ConcurrentBag<JsonObject>>();
         await Parallel.ForEachAsync(Enumerable.Range(0, Keys.StatusShards),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelShards, CancellationToken = ct },
@@ -50,6 +53,7 @@ public sealed class DailyCloseJob(
                     }
 
                     Interlocked.Increment(ref tally.Goals);
+                    gathered.AddActive(p);
                     foreach (var fact in DailyCloseFacts.For(p, date))
                     {
                         tally.Count(fact.Type, await sender.SendAsync(fact, token));
@@ -67,6 +71,12 @@ public sealed class DailyCloseJob(
             tally.Count(NotificationTypes.WeeklySummary, await sender.SendAsync(WeeklySummary.For(userId, sunday, date, goals), ct));
         }
 
+        // DailyClose:Insights=false leaves the insights out (the benchmark's plain close).
+        if (configuration.GetValue("DailyClose:Insights", true))
+        {
+            tally.Insights = await insights.FinishAsync(gathered, versions.Maintained, ct);
+        }
+
         if (drainHere)
         {
             await outbox.DrainAsync(sender, ct);
@@ -78,6 +88,7 @@ public sealed class DailyCloseJob(
     private sealed class Tally
     {
         public int Goals;
+        public int Insights;
         private int broken;
         private int atRisk;
         private int summaries;
@@ -106,6 +117,6 @@ public sealed class DailyCloseJob(
         }
 
         public DailyCloseResult Result(DateOnly date, int swept, TimeSpan elapsed) =>
-            new(date, Goals, broken, atRisk, summaries, already, pending, swept, elapsed);
+            new(date, Goals, broken, atRisk, summaries, already, pending, swept, elapsed) { Insights = Insights };
     }
 }

@@ -10,6 +10,7 @@ public static class DailyCloseServices
     {
         services.TryAddSingleton<ActiveGoalIndex>();
         services.TryAddSingleton<DailyCloseJob>();
+        services.AddLifestyleInsights();
         return services;
     }
 }

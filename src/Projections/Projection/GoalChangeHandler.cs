@@ -60,6 +60,7 @@ public sealed class GoalChangeHandler(
                 gate.Release();
             }
         }));
+        metrics.WritePatternLines(time.GetUtcNow());
         var failedAt = projected.Where(p => !p.Ok).Select(p => p.FirstIndex).DefaultIfEmpty(int.MaxValue).Min();
 
         if (goals.Count > 0)

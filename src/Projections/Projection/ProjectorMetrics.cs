@@ -15,6 +15,9 @@ public sealed class ProjectorMetrics
     private long statesKept;
     private long eventsCarried;
 
+    /// <summary>Goals created and activities logged by pattern, written after each batch.</summary>
+    public PatternMetrics Patterns { get; } = new();
+
     public long Records => Interlocked.Read(ref records);
 
     public long GoalsProjected => Interlocked.Read(ref goalsProjected);
@@ -47,7 +50,17 @@ public sealed class ProjectorMetrics
         Interlocked.Add(ref statesKept, result.StateKept ? 1 : 0);
         Interlocked.Add(ref eventsCarried, result.EventsCarried ? 1 : 0);
         Interlocked.Exchange(ref lastLagMs, (long)lag.TotalMilliseconds);
+        Patterns.Count(result);
         ProjectorTelemetry.RecordLag(lag);
+    }
+
+    /// <summary>Writes the embedded-metric lines of what the batch applied, by pattern.</summary>
+    public void WritePatternLines(DateTimeOffset at)
+    {
+        foreach (var line in Patterns.Drain(at))
+        {
+            Console.Out.WriteLine(line);
+        }
     }
 
     public void CountFailure(bool isParked)

@@ -94,7 +94,7 @@ public sealed class DomainProperties
 
     private static string Json(GoalProjection? p) => JsonSerializer.Serialize(p);
 
-    private static void Check(Action<Scenario> property)
+    internal static void Check(Action<Scenario> property)
     {
         var cases = int.TryParse(Environment.GetEnvironmentVariable("LIFESTYLE_PROPERTY_CASES"), out var n) ? n : 300;
         var seed = ulong.TryParse(Environment.GetEnvironmentVariable("LIFESTYLE_PROPERTY_SEED"), out var s) ? s : 20261202UL;

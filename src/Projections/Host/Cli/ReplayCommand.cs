@@ -80,6 +80,7 @@ public static class ReplayCommand
 
         await progress.ShowUntilAsync(work);
         await work;
+        var insights = await InsightsScope.RebuildAsync(sp, goals, keys, ct);
         if (goals is null)
         {
             // Every goal was rebuilt: the version may now be switched to.
@@ -91,7 +92,7 @@ public static class ReplayCommand
         }
 
         Console.WriteLine($"replayed {progress.Goals} goals, {progress.Events} events, {progress.Items} items into {keys.Version} " +
-            $"in {progress.Elapsed.TotalSeconds:F1} s ({progress.EventsPerSecond:F0} events/s)");
+            $"in {progress.Elapsed.TotalSeconds:F1} s ({progress.EventsPerSecond:F0} events/s); insights of {insights} users");
         return 0;
     }
 

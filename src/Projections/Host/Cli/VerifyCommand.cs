@@ -45,7 +45,9 @@ public static class VerifyCommand
                 : sp.GetRequiredService<ReplayRunner>().RunAllAsync(parse.GetValue(scope.Segments), null, action, progress, ct);
             await progress.ShowUntilAsync(work);
             await work;
-            await Console.Error.WriteLineAsync($"verified {progress.Goals} goals of read-model version {keys.Version}: {progress.Differences} differences");
-            return progress.Differences > 0 ? 1 : 0;
+            var insights = await InsightsScope.VerifyAsync(sp, goals, keys, ct);
+            await Console.Error.WriteLineAsync(
+                $"verified {progress.Goals} goals of read-model version {keys.Version}: {progress.Differences} differences, {insights} in insights");
+            return progress.Differences + insights > 0 ? 1 : 0;
         }, ct);
 }

@@ -67,6 +67,7 @@ public sealed class DailyCloseEntryPoint
             json.WriteNumber("summaries", result.Summaries);
             json.WriteNumber("alreadyRecorded", result.AlreadyRecorded);
             json.WriteNumber("leftPending", result.LeftPending);
+            json.WriteNumber("insights", result.Insights);
             json.WriteEndObject();
         }
 

@@ -35,8 +35,10 @@ public static class Keys
 
     public static string Idempotency(string key) => $"IDEMPOTENCY#{key}";
 
-    public static string StatusPartition(string status, string goalId) =>
-        $"STATUS#{status}#{Shard(goalId):D2}";
+    public static string StatusPartition(string status, string goalId) => StatusShard(status, Shard(goalId));
+
+    /// <summary>One GSI1 partition of the goals in <paramref name="status"/>: <c>STATUS#{status}#{shard:D2}</c>.</summary>
+    public static string StatusShard(string status, int shard) => $"STATUS#{status}#{shard:D2}";
 
     public static string ActivityIndex(string userId, string goalId) => $"ACTIVITIES#{userId}#{goalId}";
 

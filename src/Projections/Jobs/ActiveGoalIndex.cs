@@ -14,13 +14,13 @@ public sealed class ActiveGoalIndex(IAmazonDynamoDB db, IOptions<DynamoOptions> 
     private readonly string table = options.Value.TableName;
 
     /// <summary>The partition <see cref="Keys.StatusPartition"/> gives active goals of that shard.</summary>
-    public static string Partition(int shard) => $"STATUS#active#{shard:D2}";
+    public static string Partition(int shard) => Keys.StatusShard("active", shard);
 
     public async IAsyncEnumerable<GoalRef> ShardAsync(int shard, [EnumeratorCancellation] CancellationToken ct)
     {
         await foreach (var head in HeadsAsync(Partition(shard), "PK, SK", ct))
         {
-            yield return new GoalRef(head[Keys.PK].S["USER#".Length..], head[Keys.SK].S[Keys.GoalPrefix.Length..]);
+            yield return GoalRef.OfHead(head);
         }
     }
 

@@ -5,6 +5,7 @@ using Lifestyle.Domain.Goals;
 using Lifestyle.Infrastructure.Dynamo;
 using Lifestyle.Infrastructure.Erasure;
 using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Projections.Projection;
 using Microsoft.Extensions.Options;
 
 namespace Lifestyle.Projections.Jobs;
@@ -22,11 +23,10 @@ public sealed class GoalHeadWalk(ActiveGoalIndex index, IAmazonDynamoDB db, IOpt
 
     public async IAsyncEnumerable<HeadRef> AllAsync(GoalStatus status, int shard, [EnumeratorCancellation] CancellationToken ct)
     {
-        var partition = $"STATUS#{status.ToWire()}#{shard:D2}";
-        await foreach (var head in index.HeadsAsync(partition, $"{Keys.PK}, {Keys.SK}, {TemplateId}", ct))
+        await foreach (var head in index.HeadsAsync(Keys.StatusShard(status.ToWire(), shard), $"{Keys.PK}, {Keys.SK}, {TemplateId}", ct))
         {
-            yield return new HeadRef(head[Keys.PK].S["USER#".Length..], head[Keys.SK].S[Keys.GoalPrefix.Length..], status,
-                head.TryGetValue(TemplateId, out var t) ? t.S : null);
+            var goal = GoalRef.OfHead(head);
+            yield return new HeadRef(goal.UserId, goal.GoalId, status, head.TryGetValue(TemplateId, out var t) ? t.S : null);
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class GoalWalker(IAmazonDynamoDB db, IOptions<DynamoOptions> optio
         var goals = new List<GoalRef>();
         await foreach (var page in db.QueryPagesAsync(request, ct))
         {
-            goals.AddRange((page.Items ?? []).Select(Ref));
+            goals.AddRange((page.Items ?? []).Select(GoalRef.OfHead));
         }
 
         return goals;
@@ -58,7 +58,7 @@ public sealed class GoalWalker(IAmazonDynamoDB db, IOptions<DynamoOptions> optio
             }, ct);
             if (response.Items is { Count: > 0 } items)
             {
-                return Ref(items[0]);
+                return GoalRef.OfHead(items[0]);
             }
         }
 
@@ -79,10 +79,7 @@ public sealed class GoalWalker(IAmazonDynamoDB db, IOptions<DynamoOptions> optio
             ExpressionAttributeValues = new() { [":goal"] = new(Keys.GoalPrefix) },
             Limit = 200,
         }, ct);
-        return new ScanPage((response.Items ?? []).Select(Ref).ToList(),
+        return new ScanPage((response.Items ?? []).Select(GoalRef.OfHead).ToList(),
             response.LastEvaluatedKey is { Count: > 0 } k ? k : null, response.ScannedCount ?? 0);
     }
-
-    private static GoalRef Ref(Dictionary<string, AttributeValue> head) =>
-        new(head[Keys.PK].S["USER#".Length..], head[Keys.SK].S[Keys.GoalPrefix.Length..]);
 }

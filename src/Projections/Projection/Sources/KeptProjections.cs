@@ -16,8 +16,6 @@ public sealed class KeptProjections(IProjectionSource inner, int capacity = Kept
 
     private readonly RecentVersions<(string, string, string), GoalProjection> states = new(capacity, p => p.Version);
 
-    public int Count => states.Count;
-
     public override Task<PassStart> StartAsync(GoalPass pass, CancellationToken ct)
     {
         if (pass.Change is { } change && states.TryGet(pass.Key, out var known))

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Lifestyle.Stack.Tests.Fixtures;
 using Microsoft.Playwright;
 using Xunit;
@@ -80,6 +81,9 @@ public sealed class DashboardTests(DashboardFixture fixture)
         await Expect(ui.Cards).ToHaveCountAsync(1);
         await Expect(ui.Card("Bob's private goal")).ToBeVisibleAsync();
         await Expect(page.Locator("#goals")).Not.ToContainTextAsync(Water);
+        // The card's series load in the background; a request of theirs sent with the token
+        // corrupted below would be answered 401 and sign out before the reload.
+        await Expect(ui.Card("Bob's private goal")).ToHaveAttributeAsync("data-series-version", new Regex("^[0-9]+$"));
 
         // A token the API rejects returns to sign-in.
         await page.EvaluateAsync("""

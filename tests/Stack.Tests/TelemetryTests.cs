@@ -88,8 +88,10 @@ public sealed class TelemetryTests(TelemetryStackFixture telemetry)
 
         var pass = await TelemetryStackFixture.SpansAsync(spans =>
             spans.FirstOrDefault(s => s.DisplayName == "projector.goal" && Equals(s.GetTagItem("lifestyle.goal.id"), goalId)));
+        // A span is exported when it ends: the batch's after its goals', so wait for it too.
+        await TelemetryStackFixture.SpansAsync(spans =>
+            spans.FirstOrDefault(s => s.DisplayName == "projector.batch" && s.SpanId == pass.ParentSpanId));
         var trace = Trace(TelemetryStackFixture.Spans.Snapshot(), pass.TraceId);
-        Assert.Contains(trace, s => s.DisplayName == "projector.batch" && s.SpanId == pass.ParentSpanId);
         Assert.Contains(trace, s => s.DisplayName == "DynamoDB.TransactWriteItems" && Descends(s, pass, trace));
     }
 

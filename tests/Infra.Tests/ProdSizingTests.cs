@@ -60,6 +60,12 @@ public sealed partial class ProdSizingTests(InfraFixture infra)
     {
         Assert.Equal("cache.r7g.2xlarge", Prod.Str("redis_node_type"));
         Assert.True(Number("redis_replicas") >= 1);
+    }
+
+    [Fact]
+    public void The_api_keeps_warm_at_least_the_planned_peak_concurrency()
+    {
+        // capacity §10: 596 commands/s × 15 ms + 1,445 reads/s × 5 ms ≈ 16 instances at the planning peak.
         Assert.True(Number("api_provisioned_concurrency") >= 16, "under the planned peak concurrency of ~16");
     }
 

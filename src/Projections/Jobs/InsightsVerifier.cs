@@ -64,7 +64,8 @@ public sealed class InsightsVerifier(StoredProjections stored, InsightsStore sto
 
     /// <summary>
     /// The statistics count users as of their close (users who came since are not in them), so only their own
-    /// consistency is checked: they read at their schema (a newer one throws) and <c>users</c> is the sum of the sets.
+    /// consistency is checked: they read at their schema (a newer one throws), <c>users</c> is the sum of the sets, and
+    /// the Redis copy, if any, is the table's.
     /// </summary>
     public async Task<List<Difference>> VerifyStatsAsync(ReadModelKeys keys, CancellationToken ct)
     {
@@ -75,7 +76,20 @@ public sealed class InsightsVerifier(StoredProjections stored, InsightsStore sto
 
         var stats = InsightItems.ReadStats(item);
         var sum = stats.AdoptionSets.Sum(a => a.Users);
-        return stats.Users == sum ? [] : [new("(statistics)", "-", InsightItems.StatsPartition, "users", $"{stats.Users}", $"{sum} (the sets' sum)")];
+        var differences = new List<Difference>();
+        if (stats.Users != sum)
+        {
+            differences.Add(new("(statistics)", "-", InsightItems.StatsPartition, "users", $"{stats.Users}", $"{sum} (the sets' sum)"));
+        }
+
+        var cached = await store.CachedAsync(CacheKeys.TemplateStats(keys));
+        var expected = InsightItems.CacheValue(stats, TemplateStatsShape.SchemaVersion);
+        if (cached is not null && cached != expected)
+        {
+            differences.Add(new("(statistics)", "-", CacheKeys.TemplateStats(keys), "redis", "differs", "the table's item"));
+        }
+
+        return differences;
     }
 
     private static string Json(GoalInsightShape shape) => JsonSerializer.Serialize(shape, StoreJson.Options);

@@ -7,8 +7,33 @@ using Microsoft.Extensions.Options;
 
 namespace Lifestyle.Projections.Projection;
 
-/// <summary>A goal whose Redis copy is behind the table's read model (at <paramref name="Version"/> or later).</summary>
-public sealed record CacheRepairMark(string ReadModelVersion, string UserId, string GoalId, long Version);
+/// <summary>What a repair mark stands for: a goal's copies, or a Redis copy of a daily-close item.</summary>
+public enum CacheRepairKind
+{
+    /// <summary>A goal's copies, rewritten from the table's read model.</summary>
+    Goal,
+
+    /// <summary>A user's insights copy, dropped so that readers refill it from the table.</summary>
+    Insights,
+
+    /// <summary>The template statistics' copy, dropped so that readers refill it from the table.</summary>
+    TemplateStats,
+}
+
+/// <summary>
+/// A Redis copy that is behind the table (at <paramref name="Version"/> or later): a goal's, or (with
+/// <paramref name="Kind"/>) a daily-close item's, whose <paramref name="GoalId"/> then names the item.
+/// </summary>
+public sealed record CacheRepairMark(string ReadModelVersion, string UserId, string GoalId, long Version, CacheRepairKind Kind = CacheRepairKind.Goal)
+{
+    /// <summary>The mark of a user's insights copy; <paramref name="version"/> grows with each close (its time).</summary>
+    public static CacheRepairMark Insights(string readModelVersion, string userId, long version) =>
+        new(readModelVersion, userId, "INSIGHTS", version, CacheRepairKind.Insights);
+
+    /// <summary>The mark of the template statistics' copy (no user: a name no user id can have).</summary>
+    public static CacheRepairMark TemplateStats(string readModelVersion, long version) =>
+        new(readModelVersion, "STATS#templates", "TEMPLATE-STATS", version, CacheRepairKind.TemplateStats);
+}
 
 /// <summary>
 /// Goals whose Redis copy failed, kept in the table so a restart of the projector does not lose the
@@ -27,7 +52,8 @@ public sealed class CacheRepairMarks(IAmazonDynamoDB db, IOptions<DynamoOptions>
             {
                 TableName = options.Value.TableName,
                 Key = Key(mark.ReadModelVersion, mark.UserId, mark.GoalId),
-                UpdateExpression = "SET version = :v, userId = :u, goalId = :g, rmVersion = :rm, entity = :e",
+                UpdateExpression = "SET version = :v, userId = :u, goalId = :g, rmVersion = :rm, entity = :e, #kind = :k",
+                ExpressionAttributeNames = new() { ["#kind"] = "kind" },
                 ConditionExpression = Conditions.OlderThanV,
                 ExpressionAttributeValues = new()
                 {
@@ -36,6 +62,7 @@ public sealed class CacheRepairMarks(IAmazonDynamoDB db, IOptions<DynamoOptions>
                     [":g"] = new(mark.GoalId),
                     [":rm"] = new(mark.ReadModelVersion),
                     [":e"] = new("cache-repair"),
+                    [":k"] = new(KindName(mark.Kind)),
                 },
             }, ct);
         }
@@ -78,13 +105,29 @@ public sealed class CacheRepairMarks(IAmazonDynamoDB db, IOptions<DynamoOptions>
             await foreach (var page in db.QueryPagesAsync(request, ct))
             {
                 marks.AddRange((page.Items ?? []).Select(i => new CacheRepairMark(
-                    i["rmVersion"].S, i["userId"].S, i["goalId"].S, long.Parse(i["version"].N, CultureInfo.InvariantCulture))));
+                    i["rmVersion"].S, i["userId"].S, i["goalId"].S, long.Parse(i["version"].N, CultureInfo.InvariantCulture),
+                    KindOf(i.GetValueOrDefault("kind")?.S))));
             }
 
             return marks;
         }));
         return shards.SelectMany(s => s).ToList();
     }
+
+    // Marks written before kinds existed have no kind attribute: they are goals'.
+    private static CacheRepairKind KindOf(string? name) => name switch
+    {
+        "insights" => CacheRepairKind.Insights,
+        "template-stats" => CacheRepairKind.TemplateStats,
+        _ => CacheRepairKind.Goal,
+    };
+
+    private static string KindName(CacheRepairKind kind) => kind switch
+    {
+        CacheRepairKind.Insights => "insights",
+        CacheRepairKind.TemplateStats => "template-stats",
+        _ => "goal",
+    };
 
     private static Dictionary<string, AttributeValue> Key(string readModelVersion, string userId, string goalId) =>
         new() { [Keys.PK] = new(Partition(userId)), [Keys.SK] = new(SystemKeys.CacheRepairSort(userId, readModelVersion, goalId)) };

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Lifestyle.Domain.Progress;
 using Lifestyle.Infrastructure.Cache;
+using Lifestyle.Infrastructure.Insights;
 using Lifestyle.Infrastructure.Storage;
 using Lifestyle.Projections.Projection.Sources;
 using Microsoft.Extensions.Logging;
@@ -11,9 +12,11 @@ namespace Lifestyle.Projections.Projection;
 /// <summary>
 /// Copies projected goals into Redis after the table write. A failed copy never fails the
 /// projection: the goal is marked for repair in the table (<see cref="CacheRepairMarks"/>) and copied
-/// from the table's read model once Redis answers again, by this process or the next one.
+/// from the table's read model once Redis answers again, by this process or the next one. The daily close marks its
+/// insights copies the same way (<see cref="MarkAsync"/>); their repair drops the copy, and readers refill it from the table.
 /// </summary>
-public sealed class CacheWriter(GoalCache cache, RedisConnection redis, StoredProjections stored, CacheRepairMarks marks, ILogger<CacheWriter> log)
+public sealed class CacheWriter(
+    GoalCache cache, InsightCache insights, RedisConnection redis, StoredProjections stored, CacheRepairMarks marks, ILogger<CacheWriter> log)
 {
     /// <summary>How often the table's marks are read even when this process marked nothing (marks of an earlier process).</summary>
     public static readonly TimeSpan ScanEvery = TimeSpan.FromSeconds(30);
@@ -43,10 +46,16 @@ public sealed class CacheWriter(GoalCache cache, RedisConnection redis, StoredPr
                 return;
             }
 
-            await marks.MarkAsync(new CacheRepairMark(keys.Version, p.UserId, p.GoalId, p.Version), ct);
-            marked[key] = p.Version;
+            await MarkAsync(new CacheRepairMark(keys.Version, p.UserId, p.GoalId, p.Version), ct);
             log.LogWarning("Redis unavailable ({Error}); goal {GoalId} marked for repair at version {Version}", e.Message, p.GoalId, p.Version);
         }
+    }
+
+    /// <summary>Marks a Redis copy for repair in the table; this process repairs it as soon as Redis answers.</summary>
+    public async Task MarkAsync(CacheRepairMark mark, CancellationToken ct)
+    {
+        await marks.MarkAsync(mark, ct);
+        marked.AddOrUpdate((mark.ReadModelVersion, mark.UserId, mark.GoalId), mark.Version, (_, at) => Math.Max(at, mark.Version));
     }
 
     /// <summary>
@@ -64,28 +73,47 @@ public sealed class CacheWriter(GoalCache cache, RedisConnection redis, StoredPr
         Interlocked.Exchange(ref nextScan, now + (long)ScanEvery.TotalMilliseconds);
         foreach (var mark in await marks.ListAsync(ct))
         {
-            var keys = new ReadModelKeys(mark.ReadModelVersion);
-            var state = await stored.LoadAsync(mark.UserId, mark.GoalId, keys, ct);
-            if (state is not null)
+            long repaired;
+            try
             {
-                try
-                {
-                    await cache.SetIfNewerAsync(keys, state.UserId, state.GoalId, new CachedGoal(state.Version, JsonSerializer.Serialize(state, StoreJson.Options)));
-                }
-                catch (CacheUnavailableException e)
-                {
-                    log.LogInformation("Cache repair deferred: {Error}", e.Message);
-                    return;
-                }
+                repaired = await RepairAsync(mark, ct);
+            }
+            catch (CacheUnavailableException e)
+            {
+                log.LogInformation("Cache repair deferred: {Error}", e.Message);
+                return;
             }
 
-            var repaired = state?.Version ?? long.MaxValue; // no read model left: nothing to repair
             await marks.ClearAsync(mark, repaired, ct);
             var key = (mark.ReadModelVersion, mark.UserId, mark.GoalId);
             if (marked.TryGetValue(key, out var at) && at <= repaired)
             {
                 marked.TryRemove(new KeyValuePair<(string, string, string), long>(key, at));
             }
+        }
+    }
+
+    /// <summary>Repairs one mark; returns the version it repaired up to. Throws <see cref="CacheUnavailableException"/>.</summary>
+    private async Task<long> RepairAsync(CacheRepairMark mark, CancellationToken ct)
+    {
+        var keys = new ReadModelKeys(mark.ReadModelVersion);
+        switch (mark.Kind)
+        {
+            case CacheRepairKind.Insights:
+                await insights.DeleteAsync(CacheKeys.Insights(keys, mark.UserId));
+                return mark.Version;
+            case CacheRepairKind.TemplateStats:
+                await insights.DeleteAsync(CacheKeys.TemplateStats(keys));
+                return mark.Version;
+            default:
+                var state = await stored.LoadAsync(mark.UserId, mark.GoalId, keys, ct);
+                if (state is null)
+                {
+                    return long.MaxValue; // no read model left: nothing to repair
+                }
+
+                await cache.SetIfNewerAsync(keys, state.UserId, state.GoalId, new CachedGoal(state.Version, JsonSerializer.Serialize(state, StoreJson.Options)));
+                return state.Version;
         }
     }
 }

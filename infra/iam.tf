@@ -8,7 +8,8 @@
 # Describe actions support no resource-level permissions. Rather than writing a statement with
 # Resource "*", the projector and API roles attach the AWS managed policy
 # AWSLambdaVPCAccessExecutionRole, which AWS maintains (it also grants CloudWatch Logs writes on
-# "*"; our own statements scope logs to each function's log group regardless). The daily-close
+# "*"; our own statements scope logs to each function's log group regardless); so does the erasure
+# job's role. The daily-close
 # function is outside the VPC and does not get it.
 
 locals {
@@ -179,6 +180,50 @@ resource "aws_iam_role_policy" "daily_close" {
   policy = data.aws_iam_policy_document.daily_close.json
 }
 
+# --- erasure job ---------------------------------------------------------------------------
+
+resource "aws_iam_role" "erasure" {
+  name               = "${local.prefix}-erasure"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
+}
+
+data "aws_iam_policy_document" "erasure" {
+  # Exactly what finishing an erasure does (src/Commands/Users/Erasure): Query the pending records, the
+  # user's partition and the system partitions of its outside items; GetItem the pending record and the
+  # read-model config; UpdateItem the heads' marks and the progress; BatchWriteItem the deletes; the
+  # closing TransactWriteItems (Delete PROFILE and the pending record, Update the audit item). The base
+  # table only: the job queries no index, and index entries go with their items.
+  statement {
+    sid = "TableErasure"
+    actions = [
+      "dynamodb:Query",
+      "dynamodb:GetItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:DeleteItem",
+      "dynamodb:BatchWriteItem",
+      "dynamodb:TransactWriteItems",
+    ]
+    resources = [aws_dynamodb_table.main.arn]
+  }
+
+  statement {
+    sid       = "Logs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.erasure.arn}:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "erasure" {
+  name   = "erasure"
+  role   = aws_iam_role.erasure.id
+  policy = data.aws_iam_policy_document.erasure.json
+}
+
+resource "aws_iam_role_policy_attachment" "erasure_vpc" {
+  role       = aws_iam_role.erasure.name
+  policy_arn = local.vpc_access_policy_arn
+}
+
 # --- scheduler -----------------------------------------------------------------------------
 
 data "aws_iam_policy_document" "scheduler_assume" {
@@ -209,6 +254,12 @@ data "aws_iam_policy_document" "scheduler" {
     sid       = "InvokeDailyClose"
     actions   = ["lambda:InvokeFunction"]
     resources = [aws_lambda_function.daily_close.arn, "${aws_lambda_function.daily_close.arn}:*"]
+  }
+
+  statement {
+    sid       = "InvokeErasure"
+    actions   = ["lambda:InvokeFunction"]
+    resources = [aws_lambda_function.erasure.arn, "${aws_lambda_function.erasure.arn}:*"]
   }
 
   statement {

@@ -15,6 +15,8 @@ locals {
   # The daily-close job (docs/product-rules.md §6: streaks broken / at risk, weekly summaries; docs/adr/0005):
   # src/Projections/Host/Jobs/DailyCloseEntryPoint.cs, a public HandleAsync(Stream).
   daily_close_handler = "Lifestyle.Projections::Lifestyle.Projections.Jobs.DailyCloseEntryPoint::HandleAsync"
+  # The erasure job (README "Erasure"): src/Projections/Host/Jobs/ErasureEntryPoint.cs, a public HandleAsync(Stream).
+  erasure_handler = "Lifestyle.Projections::Lifestyle.Projections.Jobs.ErasureEntryPoint::HandleAsync"
 
   # The event source mapping passes only goal-head records (SK "GOAL#{goalId}", Keys.GoalPrefix)
   # and event records (SK "ACTIVITY#{goalId}#…", Keys.EventPrefix): every committed command rewrites

@@ -304,3 +304,20 @@ variable "daily_close_timeout_seconds" {
     error_message = "daily_close_timeout_seconds must be between 30 and 900."
   }
 }
+
+variable "erasure_memory_mb" {
+  description = "Memory of the erasure-job Lambda in MB."
+  type        = number
+  default     = 512
+}
+
+variable "erasure_timeout_seconds" {
+  description = "Timeout of the erasure job, in seconds; it starts no page in the last 300 s."
+  type        = number
+  default     = 900
+
+  validation {
+    condition     = var.erasure_timeout_seconds >= 360 && var.erasure_timeout_seconds <= 900
+    error_message = "erasure_timeout_seconds must be between 360 and 900."
+  }
+}

@@ -36,6 +36,11 @@ public sealed class IamTests(InfraFixture infra)
             "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "sns:Publish",
             "logs:CreateLogStream", "logs:PutLogEvents",
         ],
+        ["erasure"] =
+        [
+            "dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
+            "dynamodb:TransactWriteItems", "logs:CreateLogStream", "logs:PutLogEvents",
+        ],
         ["scheduler"] = ["lambda:InvokeFunction", "sqs:SendMessage"],
     };
 
@@ -121,6 +126,17 @@ public sealed class IamTests(InfraFixture infra)
     }
 
     [Fact]
+    public void The_erasure_job_works_on_the_base_table_only_and_the_scheduler_may_invoke_it()
+    {
+        var table = Assert.Single(Tf.Data("aws_iam_policy_document").Single(d => d.Name == "erasure").Body.Blocks("statement"),
+            s => Actions(s).Any(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)));
+        Assert.Equal(["${aws_dynamodb_table.main.arn}"], Resources(table));
+        var invoke = Assert.Single(Tf.Data("aws_iam_policy_document").Single(d => d.Name == "scheduler").Body.Blocks("statement"),
+            s => s.Str("sid") == "InvokeErasure");
+        Assert.Equal(["${aws_lambda_function.erasure.arn}", "${aws_lambda_function.erasure.arn}:*"], Resources(invoke));
+    }
+
+    [Fact]
     public void The_api_gets_a_generated_erasure_hash_key()
     {
         var api = Tf.Resources("aws_lambda_function").Single(f => f.Name == "api").Body;
@@ -156,7 +172,7 @@ public sealed class IamTests(InfraFixture infra)
     public void Each_function_has_its_own_role()
     {
         var roles = Tf.Resources("aws_lambda_function").Select(f => f.Body.Str("role")).ToArray();
-        Assert.Equal(3, roles.Length);
+        Assert.Equal(4, roles.Length);
         Assert.Equal(roles.Length, roles.Distinct(StringComparer.Ordinal).Count());
         Assert.All(roles, r => Assert.Matches(@"^\$\{aws_iam_role\.[a-z_]+\.arn\}$", r));
     }

@@ -27,7 +27,7 @@ public sealed class LambdaTests(InfraFixture infra)
     public void Every_function_runs_on_the_managed_dotnet10_runtime()
     {
         var functions = Tf.Resources("aws_lambda_function").ToArray();
-        Assert.Equal(["api", "daily_close", "projector"], functions.Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["api", "daily_close", "erasure", "projector"], functions.Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.All(functions, f =>
         {
             Assert.Equal("dotnet10", Tf.ValueString(f.Body, "runtime"));
@@ -55,7 +55,7 @@ public sealed class LambdaTests(InfraFixture infra)
     public void Functions_ship_the_zips_package_sh_builds()
     {
         var script = File.ReadAllText(Path.Combine(RepoPaths.Infra, "package.sh"));
-        foreach (var (name, zip) in new[] { ("projector", "projections.zip"), ("daily_close", "projections.zip"), ("api", "api.zip") })
+        foreach (var (name, zip) in new[] { ("projector", "projections.zip"), ("daily_close", "projections.zip"), ("erasure", "projections.zip"), ("api", "api.zip") })
         {
             var filename = Tf.ValueString(Function(name), "filename");
             Assert.EndsWith("/" + zip, filename, StringComparison.Ordinal);
@@ -134,7 +134,7 @@ public sealed class LambdaTests(InfraFixture infra)
     [Fact]
     public void Redis_clients_run_in_the_private_subnets()
     {
-        foreach (var name in new[] { "projector", "api" })
+        foreach (var name in new[] { "projector", "api", "erasure" })
         {
             var vpc = Function(name).Block("vpc_config");
             Assert.Equal("${aws_subnet.private[*].id}", vpc.Str("subnet_ids"));
@@ -142,8 +142,10 @@ public sealed class LambdaTests(InfraFixture infra)
         }
     }
 
-    private Dictionary<string, string> EnvVars(string function) =>
-        Function(function).Block("environment").GetProperty("variables").Properties()
+    private Dictionary<string, string> EnvVars(string function) => EnvVars(Function(function));
+
+    internal static Dictionary<string, string> EnvVars(JsonElement function) =>
+        function.Block("environment").GetProperty("variables").Properties()
             .ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal);
 
     /// <summary>"${toset([\"a\", \"b\"])}" → a, b (sorted).</summary>
@@ -156,7 +158,7 @@ public sealed class LambdaTests(InfraFixture infra)
     /// the type loads from the assembly, has a public parameterless constructor, and a public instance method
     /// taking a Stream and returning Task&lt;Stream&gt;.
     /// </summary>
-    private static void AssertStreamHandler(string handler, Action<string> missingType)
+    internal static void AssertStreamHandler(string handler, Action<string> missingType)
     {
         var parts = handler.Split("::");
         Assert.Equal(3, parts.Length);

@@ -40,7 +40,7 @@ public sealed class OperationsTests(InfraFixture infra)
     [Fact]
     public void Daily_close_runs_at_midnight_utc_with_its_own_role()
     {
-        var schedule = Tf.Resources("aws_scheduler_schedule").Single().Body;
+        var schedule = Tf.Resource("aws_scheduler_schedule", "daily_close");
         Assert.Equal("cron(0 0 * * ? *)", schedule.Str("schedule_expression"));
         Assert.Equal("UTC", schedule.Str("schedule_expression_timezone"));
         var target = schedule.Block("target");
@@ -57,13 +57,13 @@ public sealed class OperationsTests(InfraFixture infra)
     }
 
     [Fact]
-    public void Redis_is_reachable_only_from_the_projector_and_the_api()
+    public void Redis_is_reachable_only_from_the_projector_the_api_and_the_erasure_job()
     {
         var redis = Tf.Resource("aws_security_group", "redis");
         Assert.False(redis.TryGetProperty("ingress", out _), "no inline ingress rules");
         var ingress = Tf.Resources("aws_vpc_security_group_ingress_rule")
             .Where(r => r.Body.Str("security_group_id") == "${aws_security_group.redis.id}").ToArray();
-        Assert.Equal(["${aws_security_group.api.id}", "${aws_security_group.projector.id}"],
+        Assert.Equal(["${aws_security_group.api.id}", "${aws_security_group.erasure.id}", "${aws_security_group.projector.id}"],
             ingress.Select(r => r.Body.Str("referenced_security_group_id")).Order(StringComparer.Ordinal));
         Assert.All(ingress, r =>
         {

@@ -14,13 +14,14 @@ namespace Lifestyle.Projections.Stream;
 /// </summary>
 public static class LambdaServices
 {
-    public static IServiceProvider Build() => Build(new ConfigurationBuilder()
+    /// <param name="extra">What a function adds to the projector's services (e.g. the erasure job's).</param>
+    public static IServiceProvider Build(Action<IServiceCollection>? extra = null) => Build(new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
         .AddEnvironmentVariables()
-        .Build());
+        .Build(), extra);
 
     /// <summary>The services over <paramref name="configuration"/>; with OTLP configured, the telemetry SDK too (see <see cref="TelemetryServices.Start"/>).</summary>
-    public static IServiceProvider Build(IConfiguration configuration)
+    public static IServiceProvider Build(IConfiguration configuration, Action<IServiceCollection>? extra = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -30,6 +31,7 @@ public static class LambdaServices
         services.AddLifestyleStorage(configuration);
         services.AddLifestyleProjector(configuration);
         services.AddLifestyleTelemetry(configuration, "lifestyle-projector");
+        extra?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }

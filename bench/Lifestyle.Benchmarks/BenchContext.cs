@@ -31,6 +31,9 @@ public sealed class BenchContext(BenchOptions options, BenchStack stack, ResultT
     /// <summary>The API's best activity-log ramp level of this run, once measured.</summary>
     public LoadResult? BestLogs { get; set; }
 
+    /// <summary>The simulation's table and its Markdown header, once it ran (<see cref="Simulation.SimulationPhase"/>).</summary>
+    public (Simulation.SimReport Report, string Header)? Simulation { get; set; }
+
     public Task<LoadResult> LoadAsync(string name, int workers, Operation op) =>
         LoadRunner.RunAsync(name, workers, Options.Warmup, Options.Measure, Options.MaxOpsPerLoop, op);
 

@@ -41,6 +41,16 @@ public sealed class BenchOptions
 
     public static readonly string[] AllPhases = ["commands", "queries", "headroom", "lag", "replay", "daily-close", "erasure"];
 
+    /// <summary>The capacity simulation (bench/simulate.sh): only when asked for, never with the benchmark's phases.</summary>
+    public const string SimulationPhase = "simulation";
+
+    public const int DefaultSimUsers = 300;
+
+    /// <summary>Registered users of the simulated population (docs/capacity.md §2, scaled down).</summary>
+    public int SimUsers { get; private set; } = DefaultSimUsers;
+
+    public bool Simulation => Phases.Contains(SimulationPhase);
+
     public const string Usage = """
         usage: bench/run.sh [--quick] [--attach] [options]
 
@@ -59,7 +69,8 @@ public sealed class BenchOptions
           --seconds N           measured seconds per load loop (default 4)
           --phases a,b          subset of: commands,queries,headroom,lag,replay,daily-close,erasure (queries,
                                 headroom and lag need the goals and rates the commands phase makes; each phase
-                                measures its own raw baselines)
+                                measures its own raw baselines); or simulation alone (bench/simulate.sh)
+          --sim-users N         registered users of the simulation (default 300)
         environment: BENCH_STORE_PROXY=off connects the API, projector and bench straight to DynamoDB Local
           (no request counts); BENCH_API_BIN / BENCH_PROJECTOR_BIN run other builds; BENCH_API_ENV /
           BENCH_PROJECTOR_ENV add NAME=value settings to those processes
@@ -123,11 +134,14 @@ public sealed class BenchOptions
                     break;
                 case "--phases":
                     o.Phases = new HashSet<string>(Next().Split(','), StringComparer.OrdinalIgnoreCase);
-                    if (o.Phases.Except(AllPhases, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } unknown)
+                    if (o.Phases.Except([.. AllPhases, SimulationPhase], StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } unknown)
                     {
                         throw new ArgumentException($"unknown phase '{unknown}'");
                     }
 
+                    break;
+                case "--sim-users":
+                    o.SimUsers = NextInt();
                     break;
                 case "-h" or "--help":
                     throw new ArgumentException("");
@@ -144,6 +158,11 @@ public sealed class BenchOptions
         if (o.GoalsPerUser > Domain.Goals.GoalLimits.MaxOpenGoals)
         {
             throw new ArgumentException($"--goals-per-user is at most {Domain.Goals.GoalLimits.MaxOpenGoals} (the open-goal quota)");
+        }
+
+        if (o.Simulation && (o.Phases.Count > 1 || o.Attach || o.SimUsers < 10))
+        {
+            throw new ArgumentException("the simulation runs alone, on its own stack, with --sim-users of at least 10");
         }
 
         if (o.Phases.Overlaps(["queries", "headroom", "lag"]))

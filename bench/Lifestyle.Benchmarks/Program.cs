@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using Lifestyle.Benchmarks;
 using Lifestyle.Benchmarks.Phases;
 using Lifestyle.Benchmarks.Report;
+using Lifestyle.Benchmarks.Simulation;
 using Lifestyle.Benchmarks.Stack;
 
 // bench/run.sh [--quick] [--attach] …: the docs/product-rules.md §9 figures, each next to its raw store baseline from the same run.
@@ -99,6 +100,11 @@ try
         await ErasurePhase.RunAsync(ctx);
     }
 
+    if (options.Simulation)
+    {
+        await SimulationPhase.RunAsync(ctx);
+    }
+
     MemoryRows(ctx);
 }
 catch (Exception e) when (e is not OutOfMemoryException)
@@ -115,12 +121,14 @@ finally
 var loadAfter = Machine.LoadAverage();
 var text = table.ToText();
 Console.WriteLine();
-Console.WriteLine(text);
+Console.WriteLine(ctx.Simulation is { } simulated ? simulated.Report.ToText() : text);
 var output = options.OutputFile is { Length: > 0 } o
     ? Path.GetFullPath(o)
-    : Path.Combine(stack.Root, "bench", "results", options.Quick ? "latest-quick.md" : "latest.md");
+    : Path.Combine(stack.Root, "bench", "results", options.Simulation ? "simulation.md" : options.Quick ? "latest-quick.md" : "latest.md");
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-await File.WriteAllTextAsync(output, Markdown(ctx, started, clock.Elapsed, loadBefore, loadAfter, string.Join(' ', args)));
+await File.WriteAllTextAsync(output, ctx.Simulation is { } sim
+    ? sim.Report.ToMarkdown(sim.Header) + Environment.NewLine + table.ToMarkdown()
+    : Markdown(ctx, started, clock.Elapsed, loadBefore, loadAfter, string.Join(' ', args)));
 Console.Error.WriteLine($"{table.Rows.Count(r => r.Met == true)} targets met, {table.Rows.Count(r => r.Met == false)} missed; " +
     $"{clock.Elapsed.TotalSeconds:0} s; table written to {Path.GetRelativePath(Environment.CurrentDirectory, output)}");
 return failed ? 1 : 0;

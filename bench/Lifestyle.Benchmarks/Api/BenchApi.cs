@@ -111,10 +111,16 @@ public sealed class BenchApi(HttpClient http, Uri baseUrl)
 {
     public Uri BaseUrl { get; } = baseUrl;
 
-    public async Task<(HttpStatusCode Status, JsonElement? Body)> SendAsync(HttpMethod method, string path, BenchUser user, string? json = null)
+    public async Task<(HttpStatusCode Status, JsonElement? Body)> SendAsync(
+        HttpMethod method, string path, BenchUser user, string? json = null, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(BaseUrl, path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", user.Token);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
         if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");

@@ -51,7 +51,7 @@ public static class ErasurePhase
             $"{Fmt.Rate(rawRate)} items/s raw delete", $"{rate / rawRate:0.00}×", $"≥ {TargetRatio}× raw and < {TargetTime.TotalSeconds:0} s", met);
     }
 
-    private static async Task<(long Items, string Answered)> EraseAsync(BenchContext ctx, string token)
+    internal static async Task<(long Items, string Answered)> EraseAsync(BenchContext ctx, string token)
     {
         var started = await SendAsync(ctx, HttpMethod.Delete, "/v1/me", token);
         var (id, answered) = ((string)started["erasureId"]!, (string)started["status"]!);

@@ -44,6 +44,8 @@ resource "aws_lambda_function" "api" {
       Auth__Audience  = aws_cognito_user_pool_client.app.id
       # HMAC key of the user-id hash in erasure audit items (kept in the Terraform state).
       Erasure__HashKey = random_password.erasure_hash_key.result
+      # Under one partition's 1,000 WCU/s (docs/capacity.md §5): the batches are not sent back unprocessed.
+      Erasure__ItemsPerSecond = tostring(var.erasure_items_per_second)
     }
   }
 

@@ -36,6 +36,7 @@ resource "aws_lambda_function" "erasure" {
       # The run stops starting pages 5 minutes before the timeout; what is left waits for the next minute.
       Erasure__JobBudgetSeconds = tostring(var.erasure_timeout_seconds - 300)
       Erasure__HashKey          = random_password.erasure_hash_key.result
+      Erasure__ItemsPerSecond   = tostring(var.erasure_items_per_second)
     }
   }
 

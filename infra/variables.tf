@@ -321,3 +321,14 @@ variable "erasure_timeout_seconds" {
     error_message = "erasure_timeout_seconds must be between 360 and 900."
   }
 }
+
+variable "erasure_items_per_second" {
+  description = "Deletes a second one erasure offers (API and erasure job): under a partition's 1,000 WCU/s, and at least 50,000 a minute (docs/product-rules.md §5)."
+  type        = number
+  default     = 900
+
+  validation {
+    condition     = var.erasure_items_per_second >= 834 && var.erasure_items_per_second <= 1000
+    error_message = "erasure_items_per_second must be between 834 (50,000 a minute) and 1000 (a partition's write limit)."
+  }
+}

@@ -31,6 +31,9 @@ public sealed class ErasureJobTests(InfraFixture infra)
         Assert.Equal("${local.redis_configuration}", env["Redis__Configuration"]);
         Assert.Equal("${random_password.erasure_hash_key.result}", env["Erasure__HashKey"]);
         Assert.True(Tf.Variables["erasure_timeout_seconds"].GetProperty("default").GetInt32() > 300);
+        Assert.Equal("${tostring(var.erasure_items_per_second)}", env["Erasure__ItemsPerSecond"]);
+        Assert.Equal("${tostring(var.erasure_items_per_second)}", LambdaTests.EnvVars(Tf.Resource("aws_lambda_function", "api"))["Erasure__ItemsPerSecond"]);
+        Assert.InRange(Tf.Variables["erasure_items_per_second"].GetProperty("default").GetInt32(), 50_000 / 60 + 1, 1_000);
 
         var schedule = Tf.Resource("aws_scheduler_schedule", "erasure");
         Assert.Equal("rate(1 minute)", schedule.Str("schedule_expression"));

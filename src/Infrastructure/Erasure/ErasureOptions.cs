@@ -13,4 +13,10 @@ public sealed class ErasureOptions
 
     /// <summary>BatchWriteItem calls (25 deletes each) in flight at once.</summary>
     public int Parallelism { get; set; } = 8;
+
+    /// <summary>
+    /// Deletes a second this process offers at most (0: as fast as <see cref="Parallelism"/> allows). In AWS 900, under a
+    /// partition's 1,000 WCU/s: 54,000 items a minute per user (docs/product-rules.md §5 asks for ≥ 50,000).
+    /// </summary>
+    public int ItemsPerSecond { get; set; }
 }

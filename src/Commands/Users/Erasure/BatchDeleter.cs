@@ -8,10 +8,11 @@ using Microsoft.Extensions.Options;
 namespace Lifestyle.Commands.Users.Erasure;
 
 /// <summary>Deletes items by key with BatchWriteItem (25 a call, several calls in flight), resending what DynamoDB left unprocessed.</summary>
-public sealed class BatchDeleter(IAmazonDynamoDB db, IOptions<DynamoOptions> dynamo, IOptions<ErasureOptions> options)
+public sealed class BatchDeleter(IAmazonDynamoDB db, IOptions<DynamoOptions> dynamo, IOptions<ErasureOptions> options, TimeProvider time)
 {
     public const int PerCall = 25;
     private const int MaxResends = 8;
+    private readonly DeletePacing pacing = new(options.Value.ItemsPerSecond, time);
 
     private int InFlight => Math.Max(1, options.Value.Parallelism);
 
@@ -52,6 +53,7 @@ public sealed class BatchDeleter(IAmazonDynamoDB db, IOptions<DynamoOptions> dyn
                 await Task.Delay(TimeSpan.FromMilliseconds(20 << Math.Min(resend, 6)), ct);
             }
 
+            await pacing.WaitAsync(requests.Count, ct);
             var response = await db.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = new() { [table] = requests } }, ct);
             requests = response.UnprocessedItems is { } left && left.TryGetValue(table, out var again) ? again : [];
         }

@@ -25,16 +25,34 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
             throw new InvalidOperationException($"DynamoDB Local not found in {dir}: run ./test.sh (it fetches it).");
         }
 
-        var port = LocalProcess.FreePort();
+        // A port another process took between the pick and Java's bind (the JVM takes a second to get there) is retried.
+        for (var attempt = 1; ; attempt++)
+        {
+            Start(LocalProcess.FreePort());
+            try
+            {
+                await WaitUntilUpAsync();
+                break;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && process!.Output.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                Client.Dispose();
+                process.Dispose();
+            }
+        }
+
+        await TableSchema.EnsureAsync(Client, TableName);
+    }
+
+    private void Start(int port)
+    {
         process = new LocalProcess("java",
             ["-Djava.library.path=DynamoDBLocal_lib", "-jar", "DynamoDBLocal.jar", "-inMemory", "-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            dir);
+            RepoPaths.DynamoDbLocalDir);
         ServiceUrl = $"http://127.0.0.1:{port}";
         // The fixture's own client (table set-up, raw checks) waits longer than the apps' 2 s attempts: on a loaded
         // 2-core machine a CreateTable can take longer, and the apps' bounds are pinned by the fault tests instead.
         Client = DynamoClientFactory.Create(new DynamoOptions { ServiceUrl = ServiceUrl, TableName = TableName, TimeoutMs = 15_000 });
-        await WaitUntilUpAsync();
-        await TableSchema.EnsureAsync(Client, TableName);
     }
 
     /// <summary>SIGSTOP (connected, never answering) or SIGCONT this DynamoDB Local only.</summary>

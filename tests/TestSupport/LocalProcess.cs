@@ -7,6 +7,7 @@ namespace Lifestyle.TestSupport;
 /// <summary>A local service process on a free loopback port, killed (with its children) on dispose.</summary>
 public sealed class LocalProcess : IDisposable
 {
+    private static readonly HashSet<int> Handed = [];
     private readonly Process process;
     private readonly System.Text.StringBuilder output = new();
 
@@ -51,11 +52,40 @@ public sealed class LocalProcess : IDisposable
         kill.WaitForExit(5_000);
     }
 
+    /// <summary>
+    /// A port no socket holds, below the kernel's ephemeral range (32768–60999 by default) so that no outgoing
+    /// connection of any test process takes it before the service binds it, and never the same twice in this process
+    /// (fixtures pick their ports before their services start, often in parallel).
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        lock (Handed)
+        {
+            for (var attempt = 0; attempt < 1_000; attempt++)
+            {
+                var port = Random.Shared.Next(20_000, 32_000);
+                if (Handed.Add(port) && Bindable(port))
+                {
+                    return port;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("No free port in 20000–31999.");
+    }
+
+    private static bool Bindable(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Any, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     public void Dispose()

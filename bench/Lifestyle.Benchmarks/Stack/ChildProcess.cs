@@ -7,6 +7,7 @@ namespace Lifestyle.Benchmarks.Stack;
 /// <summary>A process the benchmark started; its output goes to a log file; killed (with its children) on dispose.</summary>
 public sealed class ChildProcess : IDisposable
 {
+    private static readonly HashSet<int> Handed = [];
     private readonly Process process;
     private readonly StreamWriter log;
 
@@ -55,11 +56,31 @@ public sealed class ChildProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>A free port below the kernel's ephemeral range (no outgoing connection takes it first), never handed out twice.</summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        lock (Handed)
+        {
+            while (true)
+            {
+                var port = Random.Shared.Next(20_000, 32_000);
+                if (!Handed.Add(port))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    using var listener = new TcpListener(IPAddress.Any, port);
+                    listener.Start();
+                    return port;
+                }
+                catch (SocketException)
+                {
+                    // Taken: the loop picks another.
+                }
+            }
+        }
     }
 
     public string Tail(int lines = 20)

@@ -152,9 +152,9 @@ public sealed class NotificationTests(NotificationStackFixture fixture)
         await inbox.WaitForAsync("goal.completed");
         var before = (await inbox.SettleAsync()).Count;
 
-        var rebuilder = ActivatorUtilities.CreateInstance<GoalRebuilder>(Stack.Services);
-        await rebuilder.RebuildAsync(userId, goalId, ReadModelKeys.Live, new WriteThrottle(0), dryRun: false, CancellationToken.None);
-        await rebuilder.RebuildAsync(userId, goalId, new ReadModelKeys("v9"), new WriteThrottle(0), dryRun: false, CancellationToken.None);
+        var rebuilder = ActivatorUtilities.CreateInstance<GoalRebuilder>(Stack.Services, ActivatorUtilities.CreateInstance<BulkReadModelWrites>(Stack.Services));
+        await rebuilder.RebuildAsync(userId, goalId, ReadModelKeys.Live, new WriteThrottle(0), RebuildMode.Gated, CancellationToken.None);
+        await rebuilder.RebuildAsync(userId, goalId, new ReadModelKeys("v9"), new WriteThrottle(0), RebuildMode.Bulk, CancellationToken.None);
 
         Assert.Equal(before, (await inbox.SettleAsync()).Count);
     }

@@ -36,6 +36,7 @@ public static partial class ReplayPhase
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLifestyleProjector(configuration);
         services.AddSingleton<GoalWalker>();
+        services.AddSingleton<BulkReadModelWrites>();
         services.AddSingleton<GoalRebuilder>();
         services.AddSingleton<ReplayCheckpoints>();
         services.AddSingleton<ReplayRunner>();
@@ -118,7 +119,7 @@ public static partial class ReplayPhase
     {
         var redis = ctx.Stack.Redis;
         var server = redis.GetServer(redis.GetEndPoints()[0]);
-        foreach (var version in new[] { ReadModelKeys.Live, IntoKeys })
+        foreach (var version in new[] { ReadModelKeys.Live, IntoKeys, GatedKeys })
         {
             var keys = server.Keys(pattern: $"{version.Cache}:*:bench-{ctx.RunId}-replay-*", pageSize: 1000).ToArray();
             if (keys.Length > 0)

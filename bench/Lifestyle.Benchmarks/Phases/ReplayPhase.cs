@@ -28,6 +28,9 @@ public static partial class ReplayPhase
 
     /// <summary>The empty read-model version the replay writes, as <c>replay --all --into v2</c>.</summary>
     public static readonly ReadModelKeys IntoKeys = new("v2");
+
+    /// <summary>A second empty version, for the same replay through the version gates.</summary>
+    public static readonly ReadModelKeys GatedKeys = new("v3");
     private const int Writers = 4;
     private const int SampleGoals = 200;
 
@@ -73,7 +76,7 @@ public static partial class ReplayPhase
                 var walk = await WalkAsync(services, o.ReplaySegments);
                 t.Add("5 replay", $"replay goal walk only (GoalWalker's parallel Scan of goal heads, {o.ReplaySegments} segments)",
                     string.Create(CultureInfo.InvariantCulture, $"{walk.TotalSeconds:0.0} s for {goals.Count:N0} goals in {items:N0} items ({items / walk.TotalSeconds:N0} items/s scanned)"));
-                var dry = await ReplayAsync(services, o.ReplaySegments, dryRun: true);
+                var dry = await ReplayAsync(services, o.ReplaySegments, RebuildMode.DryRun, IntoKeys);
                 t.Add("5 replay", $"replay read + fold only (dry run: no writes), {o.ReplaySegments} segments",
                     $"{Fmt.Rate(dry.EventsPerSecond)} events/s", $"{Fmt.Rate(rawQuery)} events/s raw Query", Fmt.Ratio(dry.EventsPerSecond / rawQuery));
             }
@@ -88,7 +91,9 @@ public static partial class ReplayPhase
             await ctx.SettleAsync();
             var replayCpu = ctx.CpuMark();
             var replayMark = StoreRequestRows.Mark(ctx);
-            var replay = await ReplayAsync(services, o.ReplaySegments, dryRun: false);
+            // As replay --all --into v2 writes: the mode the tool picks for a version that is neither live nor built.
+            var mode = GoalRebuilder.WritingMode(await ReadModelConfig.GetAsync(db, table, CancellationToken.None), IntoKeys.Version);
+            var replay = await ReplayAsync(services, o.ReplaySegments, mode, IntoKeys);
             var cpuText = ProcessWatch.Describe(replayCpu, ctx.CpuMark());
             StoreRequestRows.Bench(ctx, "replay --all: requests per goal (bench process, scan of goal heads included)", replayMark, goals.Count,
                 "min: as the raw replay baseline (+ its share of the goal walk's Scan)", 1 + (raw.Items / 25.0 / goals.Count));
@@ -102,6 +107,15 @@ public static partial class ReplayPhase
             t.Add("5 replay", "replay --all against the raw Query alone (the issue's earlier yardstick)", $"{Fmt.Rate(replay.EventsPerSecond)} events/s",
                 $"{Fmt.Rate(rawQuery)} events/s raw Query", Fmt.Ratio(replay.EventsPerSecond / rawQuery));
             t.Add("5 replay", "CPU share during replay --all (it runs inside the bench process)", cpuText);
+            if (!o.Quick)
+            {
+                await ctx.SettleAsync();
+                var gated = await ReplayAsync(services, o.ReplaySegments, RebuildMode.Gated, GatedKeys);
+                t.Add("5 replay", $"replay --all through the version gates (as into a live or built version; here the empty {GatedKeys.Version})",
+                    string.Create(CultureInfo.InvariantCulture, $"{Fmt.Rate(gated.EventsPerSecond)} events/s · {gated.Elapsed.TotalSeconds:0.0} s"),
+                    $"{Fmt.Rate(replay.EventsPerSecond)} events/s {mode.ToString().ToLowerInvariant()} replay", Fmt.Ratio(gated.EventsPerSecond / replay.EventsPerSecond));
+            }
+
             if (!complete)
             {
                 t.Note($"the replay covered {replay.Events:N0} events, not the {events:N0} generated");
@@ -119,7 +133,7 @@ public static partial class ReplayPhase
         public double EventsPerSecond => Events / Math.Max(Elapsed.TotalSeconds, 1e-9);
     }
 
-    private static async Task<ReplayFigures> ReplayAsync(ServiceProvider services, int segments, bool dryRun)
+    private static async Task<ReplayFigures> ReplayAsync(ServiceProvider services, int segments, RebuildMode mode, ReadModelKeys keys)
     {
         var rebuilder = services.GetRequiredService<GoalRebuilder>();
         var runner = services.GetRequiredService<ReplayRunner>();
@@ -127,7 +141,7 @@ public static partial class ReplayPhase
         var progress = new ReplayProgress(TextWriter.Null, null);
         GoalAction action = async (g, ct) =>
         {
-            var r = await rebuilder.RebuildAsync(g.UserId, g.GoalId, IntoKeys, throttle, dryRun, ct);
+            var r = await rebuilder.RebuildAsync(g.UserId, g.GoalId, keys, throttle, mode, ct);
             return (r.Events, r.ItemsWritten + r.ItemsDeleted, 0);
         };
         var clock = Stopwatch.StartNew();
@@ -135,7 +149,7 @@ public static partial class ReplayPhase
         clock.Stop();
         var figures = new ReplayFigures(progress.Events, progress.Items, clock.Elapsed);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  replay{(dryRun ? " (dry run)" : "")}: {figures.Events:N0} events of {progress.Goals:N0} goals, {figures.Items:N0} items, {figures.Elapsed.TotalSeconds:0.0} s, {figures.EventsPerSecond:N0} events/s"));
+            $"  replay ({mode}, {keys.Version}): {figures.Events:N0} events of {progress.Goals:N0} goals, {figures.Items:N0} items, {figures.Elapsed.TotalSeconds:0.0} s, {figures.EventsPerSecond:N0} events/s"));
         return figures;
     }
 

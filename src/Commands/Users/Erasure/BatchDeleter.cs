@@ -10,8 +10,7 @@ namespace Lifestyle.Commands.Users.Erasure;
 /// <summary>Deletes items by key with BatchWriteItem (25 a call, several calls in flight), resending what DynamoDB left unprocessed.</summary>
 public sealed class BatchDeleter(IAmazonDynamoDB db, IOptions<DynamoOptions> dynamo, IOptions<ErasureOptions> options, TimeProvider time)
 {
-    public const int PerCall = 25;
-    private const int MaxResends = 8;
+    public const int PerCall = BatchWrites.PerCall;
     private readonly DeletePacing pacing = new(options.Value.ItemsPerSecond, time);
 
     private int InFlight => Math.Max(1, options.Value.Parallelism);
@@ -37,25 +36,6 @@ public sealed class BatchDeleter(IAmazonDynamoDB db, IOptions<DynamoOptions> dyn
             }
         }));
 
-    private async Task SendAsync(Dictionary<string, AttributeValue>[] chunk, CancellationToken ct)
-    {
-        var table = dynamo.Value.TableName;
-        var requests = chunk.Select(k => new WriteRequest { DeleteRequest = new DeleteRequest { Key = k } }).ToList();
-        for (var resend = 0; requests.Count > 0; resend++)
-        {
-            if (resend > MaxResends)
-            {
-                throw new ProvisionedThroughputExceededException($"{requests.Count} deletes still unprocessed after {MaxResends} resends.");
-            }
-
-            if (resend > 0)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20 << Math.Min(resend, 6)), ct);
-            }
-
-            await pacing.WaitAsync(requests.Count, ct);
-            var response = await db.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = new() { [table] = requests } }, ct);
-            requests = response.UnprocessedItems is { } left && left.TryGetValue(table, out var again) ? again : [];
-        }
-    }
+    private Task SendAsync(Dictionary<string, AttributeValue>[] chunk, CancellationToken ct) =>
+        db.SendAsync(dynamo.Value.TableName, [.. chunk.Select(k => new WriteRequest { DeleteRequest = new DeleteRequest { Key = k } })], pacing.WaitAsync, ct);
 }

@@ -50,9 +50,10 @@ public static class ReplayCommand
         var failures = sp.GetRequiredService<Projection.ProjectionFailures>();
         var unpark = parse.GetValue(scope.Parked);
         var throttle = new WriteThrottle(maxWcu);
+        var mode = GoalRebuilder.WritingMode(settings, keys.Version);
         GoalAction action = async (g, token) =>
         {
-            var r = await rebuilder.RebuildAsync(g.UserId, g.GoalId, keys, throttle, dryRun: false, token);
+            var r = await rebuilder.RebuildAsync(g.UserId, g.GoalId, keys, throttle, mode, token);
             if (unpark)
             {
                 // Its events fold again: the projector may take the goal back.

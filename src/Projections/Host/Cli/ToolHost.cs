@@ -28,6 +28,7 @@ public static class ToolHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddLifestyleProjector(builder.Configuration);
         builder.Services.AddSingleton<GoalWalker>();
+        builder.Services.AddSingleton<BulkReadModelWrites>();
         builder.Services.AddSingleton<GoalRebuilder>();
         builder.Services.AddSingleton<ReadModelVerifier>();
         builder.Services.AddSingleton<ReplayCheckpoints>();

@@ -28,10 +28,10 @@ public sealed class BulkReadModelWrites(IAmazonDynamoDB db, IOptions<DynamoOptio
             return false;
         }
 
-        // The progress item records the applied version: after the others, so a crash in between redoes the goal.
-        await Task.WhenAll(items.Take(items.Count - 1).Chunk(BatchWrites.PerCall).Select(chunk =>
-            db.SendAsync(table, [.. chunk.Select(i => new WriteRequest { PutRequest = new PutRequest { Item = i } })], null, ct)));
-        await db.SendAsync(table, [new WriteRequest { PutRequest = new PutRequest { Item = items[^1] } }], null, ct);
+        // The progress item records the applied version: its batch (the last) goes after the others have landed.
+        var batches = items.Chunk(BatchWrites.PerCall).Select(chunk => chunk.Select(i => new WriteRequest { PutRequest = new PutRequest { Item = i } }).ToList()).ToList();
+        await Task.WhenAll(batches.SkipLast(1).Select(batch => db.SendAsync(table, batch, null, ct)));
+        await db.SendAsync(table, batches[^1], null, ct);
 
         var head = await db.GetItemOrNullAsync(table, Keys.User(userId), Keys.Goal(goalId), ct);
         if (head is null || head.ContainsKey(ErasureItems.Marker))

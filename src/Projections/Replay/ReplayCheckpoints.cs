@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace Lifestyle.Projections.Replay;
 
-public sealed record ReplayRun(string RunId, int Segments, string Into);
+/// <summary>An <c>--all</c> run: its id, workers, target version and how it walks the goals (runs before the walk was recorded scanned).</summary>
+public sealed record ReplayRun(string RunId, int Segments, string Into, GoalWalk Walk = GoalWalk.Scan);
 
 public sealed record SegmentCheckpoint(Dictionary<string, AttributeValue>? LastKey, bool Done);
 
@@ -20,7 +21,8 @@ public sealed class ReplayCheckpoints(IAmazonDynamoDB db, IOptions<DynamoOptions
     public async Task<ReplayRun?> LatestAsync(CancellationToken ct)
     {
         var item = await GetAsync("LATEST", ct);
-        return item is null ? null : new ReplayRun(item["runId"].S, int.Parse(item["segments"].N, CultureInfo.InvariantCulture), item["into"].S);
+        return item is null ? null : new ReplayRun(item["runId"].S, int.Parse(item["segments"].N, CultureInfo.InvariantCulture), item["into"].S,
+            item.TryGetValue("walk", out var walk) ? Enum.Parse<GoalWalk>(walk.S, ignoreCase: true) : GoalWalk.Scan);
     }
 
     public Task StartAsync(ReplayRun run, CancellationToken ct) => db.PutItemAsync(new PutItemRequest
@@ -33,6 +35,7 @@ public sealed class ReplayCheckpoints(IAmazonDynamoDB db, IOptions<DynamoOptions
             ["runId"] = new(run.RunId),
             ["segments"] = new() { N = run.Segments.ToString(CultureInfo.InvariantCulture) },
             ["into"] = new(run.Into),
+            ["walk"] = new(run.Walk.ToString().ToLowerInvariant()),
         },
     }, ct);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Amazon.DynamoDBv2.Model;
 using Lifestyle.Projections.Projection;
 
 namespace Lifestyle.Projections.Replay;
@@ -19,43 +20,59 @@ public sealed class ReplayRunner(GoalWalker walker, ReplayCheckpoints checkpoint
     }
 
     /// <summary>
-    /// Every goal, <paramref name="segments"/> scan segments at once. With a run, each segment's position
-    /// is checkpointed after every page, so an interrupted run resumes without redoing finished segments.
+    /// Every goal, found by <paramref name="walk"/>: a Scan in <paramref name="workers"/> segments, one worker each, or
+    /// GSI1's partitions shared out to that many workers. With a run, each segment's or partition's position is
+    /// checkpointed after every page, so an interrupted run resumes without redoing finished ones.
     /// </summary>
-    public async Task RunAllAsync(int segments, ReplayRun? run, GoalAction action, ReplayProgress progress, CancellationToken ct)
+    public async Task RunAllAsync(int workers, GoalWalk walk, ReplayRun? run, GoalAction action, ReplayProgress progress, CancellationToken ct)
     {
-        await Task.WhenAll(Enumerable.Range(0, segments).Select(segment => Task.Run(async () =>
+        var units = walk == GoalWalk.Scan ? workers : GoalWalker.IndexPartitions.Count;
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(workers, units)).Select(_ => Task.Run(async () =>
         {
-            var checkpoint = run is null ? new SegmentCheckpoint(null, false) : await checkpoints.GetAsync(run, segment, ct);
-            var startKey = checkpoint.LastKey;
-            if (checkpoint.Done)
+            int unit;
+            while ((unit = Interlocked.Increment(ref next)) < units)
             {
-                return;
+                var current = unit;
+                Task<ScanPage> Page(Dictionary<string, AttributeValue>? from) => walk == GoalWalk.Scan
+                    ? walker.ScanAsync(current, units, from, ct)
+                    : walker.IndexPageAsync(current, from, ct);
+                await RunUnitAsync(unit, Page, run, action, progress, ct);
             }
-
-            var next = walker.ScanAsync(segment, segments, startKey, ct);
-            do
-            {
-                var page = await next;
-                progress.CountScanned(page.Scanned);
-
-                // The next page is read while this one's goals are rebuilt: the scan reads every item of
-                // the table to find the heads, so waiting for it between pages idles the segment.
-                next = page.LastKey is null ? Task.FromResult(ScanPage.End) : walker.ScanAsync(segment, segments, page.LastKey, ct);
-                foreach (var goal in page.Goals)
-                {
-                    var (events, items, differences) = await action(goal, ct);
-                    progress.CountGoal(events, items, differences);
-                }
-
-                startKey = page.LastKey;
-                if (run is not null)
-                {
-                    await checkpoints.SaveAsync(run, segment, new SegmentCheckpoint(startKey, startKey is null), ct);
-                }
-            }
-            while (startKey is not null);
         }, ct)));
+    }
+
+    private async Task RunUnitAsync(
+        int unit, Func<Dictionary<string, AttributeValue>?, Task<ScanPage>> page, ReplayRun? run, GoalAction action, ReplayProgress progress, CancellationToken ct)
+    {
+        var checkpoint = run is null ? new SegmentCheckpoint(null, false) : await checkpoints.GetAsync(run, unit, ct);
+        var startKey = checkpoint.LastKey;
+        if (checkpoint.Done)
+        {
+            return;
+        }
+
+        var next = page(startKey);
+        do
+        {
+            var current = await next;
+            progress.CountScanned(current.Scanned);
+
+            // The next page is read while this one's goals are rebuilt: waiting for it between pages idles the worker.
+            next = current.LastKey is null ? Task.FromResult(ScanPage.End) : page(current.LastKey);
+            foreach (var goal in current.Goals)
+            {
+                var (events, items, differences) = await action(goal, ct);
+                progress.CountGoal(events, items, differences);
+            }
+
+            startKey = current.LastKey;
+            if (run is not null)
+            {
+                await checkpoints.SaveAsync(run, unit, new SegmentCheckpoint(startKey, startKey is null), ct);
+            }
+        }
+        while (startKey is not null);
     }
 
     public static string NewRunId() => DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];

@@ -47,7 +47,7 @@ public sealed class ReplayResumeTests(StackFixture stack)
                 return (1, 0, 0);
             };
 
-            var work = runner.RunAllAsync(Segments, run, firstAction, new ReplayProgress(TextWriter.Null, null), cancel.Token);
+            var work = runner.RunAllAsync(Segments, GoalWalk.Scan, run, firstAction, new ReplayProgress(TextWriter.Null, null), cancel.Token);
             await blocked.Task.WaitAsync(TimeSpan.FromSeconds(20));
             await ReplayTable.EventuallyAsync(async () => (await Task.WhenAll(Enumerable.Range(0, Segments).Where(s => s != interrupted)
                 .Select(s => checkpoints.GetAsync(run, s, CancellationToken.None)))).All(c => c.Done), "the other segments finish");
@@ -58,7 +58,7 @@ public sealed class ReplayResumeTests(StackFixture stack)
             Assert.NotNull(stopped.LastKey);
 
             var second = new ConcurrentDictionary<GoalRef, int>();
-            await runner.RunAllAsync(Segments, run, (g, _) =>
+            await runner.RunAllAsync(Segments, GoalWalk.Scan, run, (g, _) =>
             {
                 second.AddOrUpdate(g, 1, (_, n) => n + 1);
                 return Task.FromResult((1, 0, 0));

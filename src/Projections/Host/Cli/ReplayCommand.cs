@@ -63,7 +63,8 @@ public static class ReplayCommand
 
             return (r.Events, r.ItemsWritten + r.ItemsDeleted, 0);
         };
-        var progress = new ReplayProgress(Console.Error, await TableItemsAsync(db, table, ct));
+        var walk = mode == RebuildMode.Bulk ? GoalWalk.Index : GoalWalk.Scan;
+        var progress = new ReplayProgress(Console.Error, await ItemsToWalkAsync(db, table, run?.Walk ?? walk, ct));
         var runner = sp.GetRequiredService<ReplayRunner>();
         var goals = await scope.GoalsAsync(parse, sp, ct);
         Task work;
@@ -73,10 +74,11 @@ public static class ReplayCommand
         }
         else
         {
-            run ??= new ReplayRun(ReplayRunner.NewRunId(), parse.GetValue(scope.Segments), keys.Version);
+            run ??= new ReplayRun(ReplayRunner.NewRunId(), parse.GetValue(scope.Segments), keys.Version, walk);
             await sp.GetRequiredService<ReplayCheckpoints>().StartAsync(run, ct);
-            await Console.Error.WriteLineAsync($"run {run.RunId}: {run.Segments} segments into {keys.Version}{(resume ? " (resumed)" : "")}");
-            work = runner.RunAllAsync(run.Segments, run, action, progress, ct);
+            await Console.Error.WriteLineAsync(
+                $"run {run.RunId}: {run.Segments} segments into {keys.Version}{(resume ? " (resumed)" : "")}; {mode.ToString().ToLowerInvariant()} writes, goals found by {(run.Walk == GoalWalk.Scan ? "a table scan" : "GSI1")}");
+            work = runner.RunAllAsync(run.Segments, run.Walk, run, action, progress, ct);
         }
 
         await progress.ShowUntilAsync(work);
@@ -97,6 +99,10 @@ public static class ReplayCommand
         return 0;
     }
 
-    public static async Task<long?> TableItemsAsync(IAmazonDynamoDB db, string table, CancellationToken ct) =>
-        (await db.DescribeTableAsync(table, ct)).Table.ItemCount;
+    /// <summary>What the walk reads, for the ETA: the table's items (Scan) or GSI1's (its goal heads and pending notifications).</summary>
+    public static async Task<long?> ItemsToWalkAsync(IAmazonDynamoDB db, string table, GoalWalk walk, CancellationToken ct)
+    {
+        var description = (await db.DescribeTableAsync(table, ct)).Table;
+        return walk == GoalWalk.Scan ? description.ItemCount : description.GlobalSecondaryIndexes?.FirstOrDefault(i => i.IndexName == Keys.Gsi1)?.ItemCount;
+    }
 }

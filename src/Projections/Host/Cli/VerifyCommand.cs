@@ -38,11 +38,11 @@ public static class VerifyCommand
 
                 return (0, 0, differences.Count);
             };
-            var progress = new ReplayProgress(Console.Error, await ReplayCommand.TableItemsAsync(db, table, ct));
+            var progress = new ReplayProgress(Console.Error, await ReplayCommand.ItemsToWalkAsync(db, table, GoalWalk.Scan, ct));
             var goals = await scope.GoalsAsync(parse, sp, ct);
             var work = goals is not null
                 ? ReplayRunner.RunAsync(goals, action, progress, ct)
-                : sp.GetRequiredService<ReplayRunner>().RunAllAsync(parse.GetValue(scope.Segments), null, action, progress, ct);
+                : sp.GetRequiredService<ReplayRunner>().RunAllAsync(parse.GetValue(scope.Segments), GoalWalk.Scan, null, action, progress, ct);
             await progress.ShowUntilAsync(work);
             await work;
             var insights = await InsightsScope.VerifyAsync(sp, goals, keys, ct);

@@ -69,7 +69,7 @@ public static class StoreRequestRows
         ctx.Table.Add(Phase, $"projection: projector requests per event ({during}, {Fmt.N(events)} events)",
             counts.PerUnit(events) + string.Create(CultureInfo.InvariantCulture, $" · table only {counts.TablePerUnit(events):0.00}"),
             string.Create(CultureInfo.InvariantCulture,
-                $"min {minimum:0.00}: 1 TransactWriteItems per pass ({passes}; events carried, fold kept) + 1 GetRecords per {RecordsPerGetRecords} records ({RecordsPerEvent:0}/event)"),
+                $"min {minimum:0.00}: 1 TransactWriteItems per pass written alone ({passes}; events carried, fold kept; passes written together share one) + 1 GetRecords per {RecordsPerGetRecords} records ({RecordsPerEvent:0}/event)"),
             Fmt.Ratio(counts.Total / (double)Math.Max(events, 1) / minimum));
     }
 

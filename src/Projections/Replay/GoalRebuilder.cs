@@ -58,7 +58,7 @@ public sealed class GoalRebuilder(
             return new RebuildResult(events.Count, items.Count, stray.Count);
         }
 
-        await throttle.WaitAsync(items.Sum(WriteThrottle.Units) + stray.Count, ct);
+        await throttle.WaitAsync(items.Sum(ItemSize.Units) + stray.Count, ct);
         foreach (var sk in stray)
         {
             await writer.DeleteAsync(userId, sk, p.Version + 1, ct);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Amazon.DynamoDBv2.Model;
 
 namespace Lifestyle.Projections.Replay;
 
@@ -19,12 +18,6 @@ public sealed class WriteThrottle
     {
         this.maxUnitsPerSecond = maxUnitsPerSecond;
         available = maxUnitsPerSecond;
-    }
-
-    public static int Units(Dictionary<string, AttributeValue> item)
-    {
-        var bytes = item.Sum(kv => kv.Key.Length + Size(kv.Value));
-        return Math.Max(1, (bytes + 1023) / 1024);
     }
 
     public async Task WaitAsync(int units, CancellationToken ct)
@@ -54,7 +47,4 @@ public sealed class WriteThrottle
             await Task.Delay(wait, ct);
         }
     }
-
-    private static int Size(AttributeValue v) =>
-        v.S?.Length ?? v.N?.Length ?? (v.M?.Sum(kv => kv.Key.Length + Size(kv.Value)) ?? v.L?.Sum(Size) ?? 1);
 }

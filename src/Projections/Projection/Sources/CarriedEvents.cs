@@ -10,11 +10,13 @@ namespace Lifestyle.Projections.Projection.Sources;
 public sealed class CarriedEvents(IProjectionSource inner, TimeProvider time) : ProjectionSourceDecorator(inner)
 {
     /// <summary>
-    /// Carried events older than this mean the projector is behind: the pass then queries the table, which also folds
-    /// the goal's newer events (their head records are still ahead in the stream), so one pass and one set of writes
-    /// covers them all and the later records find nothing left to do.
+    /// Carried events older than this mean the projector has a backlog: the pass then queries the table, which also
+    /// folds the goal's newer events (their head records are still ahead in the stream), so one pass and one set of
+    /// writes covers them all and the later records find nothing left to do. A shorter lag is a burst, not a backlog:
+    /// there each goal changes about once per batch, so a Query per pass only adds store work (at 500 ms that work kept
+    /// a loaded store behind for good; docs/performance.md).
     /// </summary>
-    public static readonly TimeSpan CatchUpAfter = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan CatchUpAfter = TimeSpan.FromSeconds(2);
 
     public override Task<PassEvents> EventsAfterAsync(GoalPass pass, GoalProjection? before, CancellationToken ct) =>
         Run(before, pass.Change, time.GetUtcNow()) is { } run ? Task.FromResult(new PassEvents(run, Carried: true)) : Inner.EventsAfterAsync(pass, before, ct);

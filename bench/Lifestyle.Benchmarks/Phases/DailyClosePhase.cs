@@ -23,6 +23,9 @@ namespace Lifestyle.Benchmarks.Phases;
 public static class DailyClosePhase
 {
     public const double TargetRatio = 0.5;
+
+    /// <summary>docs/product-rules.md §9 sets the ratio on 10,000 goals; a smaller close shows how the job scales.</summary>
+    public const int TargetGoals = 10_000;
     public const string Label = "5 daily close";
 
     public static async Task RunAsync(BenchContext ctx)
@@ -79,7 +82,9 @@ public static class DailyClosePhase
                 string.Create(CultureInfo.InvariantCulture,
                     $"{Fmt.Rate(rate)} goals/s · {result.Elapsed.TotalSeconds:0.00} s · recorded {result.AtRisk:N0} at-risk, {result.Broken:N0} broken, {result.Summaries} summaries")
                     + (mixOk ? "" : $" · MIX DIFFERS (expected {expectedAtRisk:N0} at risk of {goals:N0})"),
-                $"{Fmt.Rate(rawRate)} goals/s raw reads", Fmt.Ratio(rate / rawRate), $"≥ {TargetRatio:0.0}× raw reads", mixOk && rate / rawRate >= TargetRatio);
+                $"{Fmt.Rate(rawRate)} goals/s raw reads", Fmt.Ratio(rate / rawRate),
+                goals >= TargetGoals ? $"≥ {TargetRatio:0.0}× raw reads" : $"– (how it scales; the target is set on {TargetGoals:N0} goals)",
+                goals >= TargetGoals ? mixOk && rate / rawRate >= TargetRatio : (mixOk ? null : false));
             ctx.Table.Add(Label, $"CPU share during the daily close over {goals:N0} goals (it runs inside the bench process)", cpuText);
             var facts = result.AtRisk + result.Broken;
             StoreRequestRows.Bench(ctx, $"daily close: requests per goal over {goals:N0} goals", mark, goals,

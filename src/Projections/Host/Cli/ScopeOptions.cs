@@ -16,7 +16,7 @@ public sealed class ScopeOptions
 
     public Option<bool> Parked { get; } = new("--parked") { Description = "The goals the projector parked (see `parked`), once their cause is fixed." };
 
-    public Option<int> Segments { get; } = new("--segments") { Description = "Parallel scan segments for --all.", DefaultValueFactory = _ => 8 };
+    public Option<int> Segments { get; } = new("--segments") { Description = "Parallel workers for --all: scan segments, or GSI1 partitions shared out when the run writes in bulk.", DefaultValueFactory = _ => 8 };
 
     public Option<string?> Into { get; } = new("--into") { Description = "Read-model version to write or check (default: the live one), e.g. v2." };
 

@@ -48,16 +48,12 @@ public sealed class ErasureGuard(IAmazonDynamoDB db, IOptions<DynamoOptions> opt
         return gone;
     }
 
-    /// <summary>Deletes what a pass wrote for an erased user (unconditionally: nothing of theirs may stay).</summary>
-    public async Task UndoAsync(IEnumerable<Dictionary<string, AttributeValue>> written, CancellationToken ct)
-    {
-        foreach (var item in written)
-        {
-            await db.DeleteItemAsync(new DeleteItemRequest
-            {
-                TableName = options.Value.TableName,
-                Key = new() { [Keys.PK] = item[Keys.PK], [Keys.SK] = item[Keys.SK] },
-            }, ct);
-        }
-    }
+    /// <summary>Deletes what a pass or a rebuild wrote for an erased user (unconditionally: nothing of theirs may stay).</summary>
+    public Task UndoAsync(IEnumerable<Dictionary<string, AttributeValue>> written, CancellationToken ct) =>
+        Task.WhenAll(written
+            .DistinctBy(item => (item[Keys.PK].S, item[Keys.SK].S))
+            .Chunk(BatchWrites.PerCall)
+            .Select(chunk => db.SendAsync(options.Value.TableName,
+                [.. chunk.Select(item => new WriteRequest { DeleteRequest = new DeleteRequest { Key = new() { [Keys.PK] = item[Keys.PK], [Keys.SK] = item[Keys.SK] } } })],
+                null, ct)));
 }

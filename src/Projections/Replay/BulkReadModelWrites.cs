@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using Lifestyle.Infrastructure.Dynamo;
 using Lifestyle.Infrastructure.Erasure;
 using Lifestyle.Infrastructure.Storage;
+using Lifestyle.Projections.Projection;
 using Microsoft.Extensions.Options;
 
 namespace Lifestyle.Projections.Replay;
@@ -15,7 +16,7 @@ namespace Lifestyle.Projections.Replay;
 /// consistent read of the head that still shows the folded version proves nothing newer was overwritten. When the
 /// head moved on, the caller rebuilds the goal again through the gates (docs/adr/0012-bulk-replay-writes.md).
 /// </summary>
-public sealed class BulkReadModelWrites(IAmazonDynamoDB db, IOptions<DynamoOptions> options)
+public sealed class BulkReadModelWrites(IAmazonDynamoDB db, IOptions<DynamoOptions> options, ErasureGuard guard)
 {
     private readonly string table = options.Value.TableName;
 
@@ -37,8 +38,7 @@ public sealed class BulkReadModelWrites(IAmazonDynamoDB db, IOptions<DynamoOptio
         if (head is null || head.ContainsKey(ErasureItems.Marker))
         {
             // The user is being (or was) erased meanwhile: nothing of theirs may stay.
-            await Task.WhenAll(items.Chunk(BatchWrites.PerCall).Select(chunk => db.SendAsync(table,
-                [.. chunk.Select(i => new WriteRequest { DeleteRequest = new DeleteRequest { Key = new() { [Keys.PK] = i[Keys.PK], [Keys.SK] = i[Keys.SK] } } })], null, ct)));
+            await guard.UndoAsync(items, ct);
             return true;
         }
 

@@ -73,7 +73,7 @@ public sealed class BulkReplayTests(StackFixture stack)
     }
 
     private GoalRebuilder Rebuilder(IAmazonDynamoDB db) =>
-        ActivatorUtilities.CreateInstance<GoalRebuilder>(stack.Services, new BulkReadModelWrites(db, stack.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.Dynamo.DynamoOptions>>()));
+        ActivatorUtilities.CreateInstance<GoalRebuilder>(stack.Services, ActivatorUtilities.CreateInstance<BulkReadModelWrites>(stack.Services, db));
 
     private static List<string> Version(List<Dictionary<string, AttributeValue>> partition, string version) =>
         ReplayTable.Dump(partition.Where(i => i[Keys.SK].S.StartsWith($"RMV#{version}#", StringComparison.Ordinal)));
